@@ -1,0 +1,159 @@
+using CableArchive.Domain;
+using CableArchive.Domain.Cables;
+using CableArchive.Domain.Classification;
+using CableArchive.Parsing.Body;
+using CableArchive.Parsing.Containers;
+using CableArchive.Parsing.Header;
+using CableArchive.Parsing.Identity;
+
+namespace CableArchive.Parsing;
+
+/// <summary>
+/// The cable parser: turns a cable in any published form into one <see cref="Cable"/>. It never throws on
+/// content; anything odd becomes a <see cref="Diagnostic"/>.
+/// </summary>
+public static class CableParser
+{
+    /// <summary>Parses every cable in a content (one, or one per row of a cables.csv), detecting the format.</summary>
+    /// <param name="stream">The content.</param>
+    /// <param name="path">Its path, archive entry or <c>-</c>; the extension is a hint.</param>
+    /// <param name="hints">Metadata to assume for every cable, where the container gives none.</param>
+    public static IEnumerable<Cable> ParseAll(Stream stream, string path, CableHints? hints = null)
+    {
+        foreach (var document in CableReader.Read(stream, path))
+            yield return Parse(document, hints);
+    }
+
+    /// <summary>Parses a single content held in a string (the first cable in it, for a cables.csv).</summary>
+    public static Cable Parse(string content, string path = "-", CableHints? hints = null)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+        return ParseAll(stream, path, hints).FirstOrDefault() ?? Parse(new CableDocument(new CableSource(path, null, CableFormat.RawText), "", "", null, []), hints);
+    }
+
+    /// <summary>Parses one unwrapped cable document.</summary>
+    public static Cable Parse(CableDocument document, CableHints? hints = null)
+    {
+        // The cable text is the header, a blank line, then the body, so that every span points into one string.
+        var header = document.Header.TrimEnd('\n');
+        var text = header.Length == 0 ? document.Body : header + "\n\n" + document.Body;
+        var headerSpan = new TextSpan(0, header.Length);
+        var bodySpan = header.Length == 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(header.Length + 2, text.Length);
+
+        var context = new ParseContext(text);
+        context.Diagnostics.AddRange(document.Diagnostics);
+        var metadata = document.Metadata;
+        if (hints is not null)
+            metadata = (metadata ?? new ContainerMetadata()) with { Id = metadata?.Id ?? hints.Id, Created = metadata?.Created ?? hints.Created };
+
+        var (routing, partial) = header.Length == 0 ? new HeaderParseResult(null, false) : HeaderParser.Parse(context, headerSpan);
+        var created = routing?.DateTime ?? metadata?.Created;
+        var body = BodyParser.Parse(context, bodySpan, created?.Year);
+
+        var id = IdentifyCable(context, body.ClassificationLine, created, metadata, out var aliases);
+        var origin = IdentifyOrigin(routing, body.ClassificationLine, metadata);
+        var classification = Classify(body, metadata);
+        CompareWithContainer(context, metadata, created, classification, origin);
+
+        if (body.ClassificationLine is null && routing is null)
+            context.Report(DiagnosticSeverity.Error, -1, "Not a cable: no classification line and no routing header found.");
+
+        return new Cable
+        {
+            Source = document.Source,
+            Text = text,
+            HeaderSpan = headerSpan,
+            BodySpan = bodySpan,
+            Id = id,
+            Aliases = aliases,
+            Created = created,
+            Origin = origin,
+            Header = routing,
+            Partial = partial,
+            ClassificationLine = body.ClassificationLine,
+            Classification = classification,
+            Captions = body.Captions,
+            ExecutiveOrder = body.ExecutiveOrder,
+            Tags = body.Tags,
+            Subject = body.Subject,
+            References = body.References,
+            ClassifiedBy = body.ClassifiedBy,
+            Paragraphs = body.Paragraphs,
+            Summary = body.Summary,
+            Comments = body.Comments,
+            Signers = body.Signers,
+            Redactions = body.Redactions,
+            PageBreaks = body.PageBreaks,
+            Metadata = metadata,
+            Diagnostics = context.Diagnostics,
+        };
+    }
+
+    /// <summary>
+    /// The canonical id comes from the text (banner origin words and serial, with the DTG's year); the container's id,
+    /// canonicalised, fills in where the text gives none. Every other spelling seen is kept as an alias.
+    /// </summary>
+    private static string? IdentifyCable(ParseContext context, ClassificationLine? banner, DateTime? created, ContainerMetadata? metadata, out IReadOnlyList<string> aliases)
+    {
+        var fromContainer = ReferenceIds.Canonicalize(metadata?.Id);
+        var fromText = banner?.OriginWords is { } words && banner.Serial is { } serial && created is { } date
+            ? ReferenceIds.FromParts(date.Year, words, serial)
+            : null;
+
+        var id = fromText ?? fromContainer;
+        if (fromContainer is not null && fromText is not null && !string.Equals(fromContainer, fromText, StringComparison.OrdinalIgnoreCase))
+            context.Report(DiagnosticSeverity.Info, banner?.Span.Start ?? -1, $"The container's id {fromContainer} differs from the id the text gives, {fromText}.");
+
+        var others = new List<string>();
+        if (metadata?.Id is { Length: > 0 } given && !string.Equals(given, id, StringComparison.OrdinalIgnoreCase))
+            others.Add(given);
+        if (fromContainer is not null && !string.Equals(fromContainer, id, StringComparison.OrdinalIgnoreCase) && !others.Contains(fromContainer, StringComparer.OrdinalIgnoreCase))
+            others.Add(fromContainer);
+        aliases = others;
+        return id;
+    }
+
+    private static string? IdentifyOrigin(RoutingHeader? routing, ClassificationLine? banner, ContainerMetadata? metadata) =>
+        (routing?.From is { } from ? Origins.FromSender(from) : null)
+        ?? (banner?.OriginWords is { } words ? Origins.FromOriginWords(words) : null)
+        ?? metadata?.Origin;
+
+    /// <summary>
+    /// The cable's label: the banner's level with the restrictive captions (NOFORN, EXDIS…) as caveats,
+    /// SENSITIVE lifting UNCLAS to SBU (cable-format notes §1.3, §3.2); the container's label where the text has no banner.
+    /// </summary>
+    private static ClassificationLabel? Classify(BodyParseResult body, ContainerMetadata? metadata)
+    {
+        if (body.ClassificationLine is not { } line)
+            return metadata?.Classification;
+
+        var level = line.Level;
+        var caveats = new List<Caveat>(line.Caveats);
+        foreach (var caption in body.Captions)
+        {
+            switch (caption.Kind)
+            {
+                case CaptionKind.NoForn: caveats.Add(Caveat.NoForn); break;
+                case CaptionKind.Exdis: caveats.Add(Caveat.Exdis); break;
+                case CaptionKind.Nodis: caveats.Add(Caveat.Nodis); break;
+                case CaptionKind.Limdis: caveats.Add(Caveat.Limdis); break;
+                case CaptionKind.Stadis: caveats.Add(Caveat.Stadis); break;
+                case CaptionKind.Sensitive when level == ClassificationLevel.Unclassified: level = ClassificationLevel.Sbu; break;
+            }
+        }
+
+        return new ClassificationLabel(level, caveats);
+    }
+
+    private static void CompareWithContainer(ParseContext context, ContainerMetadata? metadata, DateTime? created, ClassificationLabel? classification, string? origin)
+    {
+        if (metadata is null)
+            return;
+        if (metadata.Created is { } given && created is { } fromText && (given.Date != fromText.Date || given.Hour != fromText.Hour))
+            context.Report(DiagnosticSeverity.Warning, -1, $"The container's date {given:yyyy-MM-dd HH:mm} differs from the text's {fromText:yyyy-MM-dd HH:mm}.");
+        if (metadata.Classification is { } label && classification is not null && !label.ToWikiLeaksLabel().Equals(classification.ToWikiLeaksLabel(), StringComparison.Ordinal))
+            context.Report(DiagnosticSeverity.Warning, -1, $"The container's classification {label.ToWikiLeaksLabel()} differs from the text's {classification.ToWikiLeaksLabel()}.");
+        if (metadata.Origin is { } place && origin is not null && !string.Equals(place, origin, StringComparison.OrdinalIgnoreCase))
+            context.Report(DiagnosticSeverity.Warning, -1, $"The container's origin {place} differs from the text's {origin}.");
+    }
+}
