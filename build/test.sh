@@ -13,13 +13,13 @@ log=$(mktemp)
 dotnet test --solution CableArchive.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# Microsoft.Testing.Platform prints a summary per test assembly: "total: N / failed: N / succeeded: N / skipped: N".
-# Sum the per-assembly lines (the final "Test run summary" block repeats them, so it is left out).
+# Microsoft.Testing.Platform ends with a "Test run summary" block over every test assembly:
+# "total: N", "failed: N", "succeeded: N", "skipped: N".
 summary=$(awk '
   /Test run summary/ { final = 1 }
-  !final && /^[[:space:]]+failed:[[:space:]]+[0-9]+/ { f += $2 }
-  !final && /^[[:space:]]+succeeded:[[:space:]]+[0-9]+/ { p += $2 }
-  !final && /^[[:space:]]+skipped:[[:space:]]+[0-9]+/ { s += $2 }
+  final && /^[[:space:]]+failed:[[:space:]]+[0-9]+/ { f = $2 }
+  final && /^[[:space:]]+succeeded:[[:space:]]+[0-9]+/ { p = $2 }
+  final && /^[[:space:]]+skipped:[[:space:]]+[0-9]+/ { s = $2 }
   END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log")
 rm -f "$log"
 
