@@ -5,6 +5,10 @@ using CableArchive.Cli.Commands;
 var root = new RootCommand("CableArchive: parse, import, search and serve US diplomatic cables.")
 {
     ParseCommand.Create(),
+    GenerateCommand.Create(),
+    BenchImportCommand.AddTo(BenchCommand.Create()),
+    ImportCommand.Create(),
+    ReparseCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -175,6 +175,9 @@ public sealed record ClassifiedBy
     /// <summary>The classifier's name.</summary>
     public string? Name { get; init; }
 
+    /// <summary>Every classifier the line names, in order (a line can name two officers, cable-format notes §7); <see cref="Name"/> is the first.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
     /// <summary>The classifier's title.</summary>
     public string? Title { get; init; }
 

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using CableArchive.Parsing;
+using CableArchive.Parsing.Containers;
+
+namespace CableArchive.Cli.Commands;
+
+/// <summary>One input of an in-memory benchmark corpus: its path (the format hint) and its bytes.</summary>
+internal sealed record BenchInput(string Path, byte[] Content);
+
+/// <summary>What one benchmark run measured, on the calling thread only.</summary>
+/// <param name="Cables">Cables produced.</param>
+/// <param name="Bytes">Input bytes consumed.</param>
+/// <param name="Elapsed">Wall-clock time of the measured passes.</param>
+/// <param name="AllocatedBytes">Bytes the thread allocated during the measured passes (GC.GetAllocatedBytesForCurrentThread).</param>
+/// <param name="Passes">How many times the corpus was processed.</param>
+internal sealed record BenchResult(long Cables, long Bytes, TimeSpan Elapsed, long AllocatedBytes, int Passes)
+{
+    public double CablesPerSecond => Cables / Elapsed.TotalSeconds;
+
+    public double MegabytesPerSecond => Bytes / 1048576.0 / Elapsed.TotalSeconds;
+
+    public double AllocatedPerCable => Cables == 0 ? 0 : (double)AllocatedBytes / Cables;
+
+    public override string ToString() =>
+        $"{CablesPerSecond,12:N0} cables/s {MegabytesPerSecond,9:N1} MB/s {AllocatedPerCable,12:N0} B allocated/cable   ({Cables:N0} cables in {Elapsed.TotalSeconds:N1} s, {Passes} passes)";
+}
+
+/// <summary>
+/// Runs the parser over in-memory inputs on one thread: a warm-up pass (so that tiered JIT has compiled the hot paths), then
+/// whole passes until the requested time is used up. Everything happens on the calling thread, so the allocation counter and the
+/// clock describe the same work.
+/// </summary>
+internal static class ParseBenchmark
+{
+    /// <summary>The full parse: container, header, body, identity (<see cref="CableParser.ParseAll"/>).</summary>
+    public static long Parse(BenchInput input)
+    {
+        long cables = 0;
+        using var stream = new MemoryStream(input.Content, writable: false);
+        foreach (var cable in CableParser.ParseAll(stream, input.Path))
+        {
+            if (cable.Text.Length >= 0)
+                cables++;
+        }
+
+        return cables;
+    }
+
+    /// <summary>The container stage alone (<see cref="CableReader.Read"/>), to split the time between unwrapping and parsing.</summary>
+    public static long ReadOnly(BenchInput input)
+    {
+        long documents = 0;
+        using var stream = new MemoryStream(input.Content, writable: false);
+        foreach (var document in CableReader.Read(stream, input.Path))
+        {
+            if (document.Body.Length >= 0)
+                documents++;
+        }
+
+        return documents;
+    }
+
+    public static BenchResult Measure(IReadOnlyList<BenchInput> inputs, TimeSpan duration, Func<BenchInput, long> work)
+    {
+        // Warm-up: one pass, and more for at least a second, so that the measured passes run optimised code.
+        var warmUp = Stopwatch.StartNew();
+        do
+        {
+            foreach (var input in inputs)
+                work(input);
+        }
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(1));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        long cables = 0;
+        long bytes = 0;
+        var passes = 0;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            foreach (var input in inputs)
+            {
+                cables += work(input);
+                bytes += input.Content.Length;
+            }
+
+            passes++;
+        }
+        while (clock.Elapsed < duration);
+
+        clock.Stop();
+        return new BenchResult(cables, bytes, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, passes);
+    }
+}

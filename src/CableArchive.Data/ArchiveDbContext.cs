@@ -1,0 +1,68 @@
+using CableArchive.Data.Accounts;
+using CableArchive.Data.Audit;
+using CableArchive.Data.Model;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CableArchive.Data;
+
+/// <summary>
+/// The archive's EF Core context. Used directly (no repository layer); the bulk import writes with binary COPY
+/// beside it (<c>Import/ArchiveWriter</c>), on the same tables. It is also the ASP.NET Core Identity store of the web
+/// application's users (<c>Accounts/</c>), whose tables sit in the same database.
+/// </summary>
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityDbContext<ArchiveUser, ArchiveRole, long>(options)
+{
+    /// <summary>Cables with the envelope of their current version.</summary>
+    public DbSet<ArchivedCable> Cables => Set<ArchivedCable>();
+
+    /// <summary>Every distinct text of every cable.</summary>
+    public DbSet<CableVersion> CableVersions => Set<CableVersion>();
+
+    /// <summary>Portions of each version.</summary>
+    public DbSet<CableParagraph> Paragraphs => Set<CableParagraph>();
+
+    /// <summary>The subject of each version.</summary>
+    public DbSet<CableSubject> Subjects => Set<CableSubject>();
+
+    /// <summary>Tags of each cable's current version.</summary>
+    public DbSet<CableTag> CableTags => Set<CableTag>();
+
+    /// <summary>References of each cable's current version.</summary>
+    public DbSet<CableReference> CableReferences => Set<CableReference>();
+
+    /// <summary>Other ids of cables.</summary>
+    public DbSet<CableAlias> CableAliases => Set<CableAlias>();
+
+    /// <summary>Posts cables come from.</summary>
+    public DbSet<Post> Posts => Set<Post>();
+
+    /// <summary>Import and reparse runs.</summary>
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    /// <summary>Records that could not be imported, with their bytes.</summary>
+    public DbSet<QuarantinedRecord> QuarantinedRecords => Set<QuarantinedRecord>();
+
+    /// <summary>Bearer tokens of the JSON API (hashes only).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The append-only audit table.</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>Configures options for the archive on <paramref name="dataSource"/>: Npgsql, snake_case names.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, NpgsqlDataSource dataSource) =>
+        builder.UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
+
+    /// <summary>Creates a context on <paramref name="dataSource"/>.</summary>
+    public static ArchiveDbContext Create(NpgsqlDataSource dataSource) =>
+        new((DbContextOptions<ArchiveDbContext>)Configure(new DbContextOptionsBuilder<ArchiveDbContext>(), dataSource).Options);
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Identity's model first; Accounts/AccountConfigurations.cs then renames its tables.
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+    }
+}

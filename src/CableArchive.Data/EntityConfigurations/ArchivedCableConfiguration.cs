@@ -1,0 +1,30 @@
+using CableArchive.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CableArchive.Data.EntityConfigurations;
+
+internal sealed class ArchivedCableConfiguration : IEntityTypeConfiguration<ArchivedCable>
+{
+    public void Configure(EntityTypeBuilder<ArchivedCable> builder)
+    {
+        builder.ToTable("cables");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).UseIdentityByDefaultColumn();
+        builder.Property(c => c.ReferenceId).IsRequired();
+        builder.HasIndex(c => c.ReferenceId).IsUnique();
+        builder.Property(c => c.ClassificationLevel).HasConversion<short?>();
+
+        // Browsing by date, origin and classification reads these columns of every cable.
+        builder.HasIndex(c => c.CreatedAt);
+        builder.HasIndex(c => c.PostId);
+        builder.HasIndex(c => c.ClassificationLevel);
+
+        builder.HasOne(c => c.CurrentVersion).WithMany().HasForeignKey(c => c.CurrentVersionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(c => c.Versions).WithOne(v => v.Cable).HasForeignKey(v => v.CableId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.CableId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.CableId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.References).WithOne().HasForeignKey(r => r.CableId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

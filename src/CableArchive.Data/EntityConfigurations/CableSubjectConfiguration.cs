@@ -1,0 +1,23 @@
+using CableArchive.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CableArchive.Data.EntityConfigurations;
+
+internal sealed class CableSubjectConfiguration : IEntityTypeConfiguration<CableSubject>
+{
+    public void Configure(EntityTypeBuilder<CableSubject> builder)
+    {
+        builder.ToTable("subjects");
+        builder.HasKey(s => s.VersionId);
+        builder.HasIndex(s => s.CableId);
+        builder.Property(s => s.Text).IsRequired();
+        PortionColumns.Configure(builder);
+
+        builder.Property(s => s.SearchVector).HasComputedColumnSql(PortionColumns.SearchVectorSql, stored: true);
+        builder.HasIndex(s => s.SearchVector).HasMethod("gin");
+        builder.HasIndex(s => s.VersionId, "ix_subjects_pending").HasFilter("NOT searchable");
+
+        builder.HasOne<ArchivedCable>().WithMany().HasForeignKey(s => s.CableId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,451 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using CableArchive.Data.Model;
+using CableArchive.Domain.Cables;
+using CableArchive.Parsing.Containers;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CableArchive.Data.Import;
+
+/// <summary>Which phase an import is in.</summary>
+public enum ImportPhase
+{
+    /// <summary>Opening the archive and starting the run.</summary>
+    Starting,
+
+    /// <summary>Reading, parsing and committing records.</summary>
+    Importing,
+
+    /// <summary>Computing full-text vectors of what was committed.</summary>
+    Indexing,
+
+    /// <summary>Finished, one way or another.</summary>
+    Done,
+}
+
+/// <summary>Live counters of an import, safe to read from another thread (the progress bar polls them).</summary>
+public sealed class ImportProgress
+{
+    private long bytesRead;
+    private long recordsParsed;
+    private long committed;
+    private long newVersions;
+    private long unchanged;
+    private long quarantined;
+    private long indexedRows;
+
+    /// <summary>The phase.</summary>
+    public ImportPhase Phase { get; internal set; }
+
+    /// <summary>Bytes of all input files (compressed, for archives): the progress bar's 100 %.</summary>
+    public long TotalBytes { get; internal set; }
+
+    /// <summary>Input bytes read so far.</summary>
+    public long BytesRead => Interlocked.Read(ref bytesRead);
+
+    /// <summary>Records parsed so far.</summary>
+    public long RecordsParsed => Interlocked.Read(ref recordsParsed);
+
+    /// <summary>Records committed so far.</summary>
+    public long RecordsCommitted => Interlocked.Read(ref committed);
+
+    /// <summary>New versions committed so far.</summary>
+    public long NewVersions => Interlocked.Read(ref newVersions);
+
+    /// <summary>Unchanged records committed so far.</summary>
+    public long Unchanged => Interlocked.Read(ref unchanged);
+
+    /// <summary>Records quarantined so far.</summary>
+    public long Quarantined => Interlocked.Read(ref quarantined);
+
+    /// <summary>Portions to index in the indexing phase.</summary>
+    public long RowsToIndex { get; internal set; }
+
+    /// <summary>Portions indexed so far.</summary>
+    public long RowsIndexed => Interlocked.Read(ref indexedRows);
+
+    internal void AddBytes(long count) => Interlocked.Add(ref bytesRead, count);
+
+    internal void AddParsed(long count) => Interlocked.Add(ref recordsParsed, count);
+
+    internal void AddIndexed(long count) => Interlocked.Add(ref indexedRows, count);
+
+    internal void AddBatch(BatchResult result)
+    {
+        Interlocked.Add(ref committed, result.Read);
+        Interlocked.Add(ref newVersions, result.NewVersions);
+        Interlocked.Add(ref unchanged, result.Unchanged);
+        Interlocked.Add(ref quarantined, result.Quarantined);
+    }
+}
+
+/// <summary>
+/// What an import did. <see cref="Read"/> = <see cref="NewVersions"/> + <see cref="Unchanged"/> + <see cref="Quarantined"/>,
+/// counted from committed transactions only.
+/// </summary>
+public sealed record ImportSummary
+{
+    /// <summary>The run's id in <c>import_runs</c>; 0 when the run never started.</summary>
+    public long RunId { get; init; }
+
+    /// <summary>Records read and committed.</summary>
+    public long Read { get; init; }
+
+    /// <summary>Cables new to the archive.</summary>
+    public long NewCables { get; init; }
+
+    /// <summary>Versions new to the archive (a new cable's first text included).</summary>
+    public long NewVersions { get; init; }
+
+    /// <summary>Records whose text the archive already held.</summary>
+    public long Unchanged { get; init; }
+
+    /// <summary>Records quarantined.</summary>
+    public long Quarantined { get; init; }
+
+    /// <summary>Wall-clock seconds in all.</summary>
+    public double Seconds { get; init; }
+
+    /// <summary>Seconds until every record was committed (readable by id).</summary>
+    public double DurableSeconds { get; init; }
+
+    /// <summary>Seconds the indexing phase took.</summary>
+    public double IndexSeconds { get; init; }
+
+    /// <summary>Portions indexed.</summary>
+    public long RowsIndexed { get; init; }
+
+    /// <summary>One line per bad input (skipped).</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>The error that stopped the import, if one did.</summary>
+    public string? Fatal { get; init; }
+
+    /// <summary>0 when all went in, 2 when some records were quarantined, 1 when an input was bad or the import failed.</summary>
+    public int ExitCode => Fatal is not null || Errors.Count > 0 ? 1 : Quarantined > 0 ? 2 : 0;
+}
+
+/// <summary>
+/// The bulk import: streams every input through the container reader, parses on every core, and commits batches in
+/// read order through <see cref="ArchiveWriter"/>; then computes full-text vectors (<see cref="SearchIndexer"/>).
+/// Memory stays flat: at most a bounded queue of parsed records and two batches are held at a time.
+/// </summary>
+public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? options = null)
+{
+    private const int HeadBytes = 64 * 1024;
+
+    private readonly ImportOptions options = options ?? new ImportOptions();
+
+    /// <summary>The live counters.</summary>
+    public ImportProgress Progress { get; } = new();
+
+    /// <summary>Imports files, folders and archives.</summary>
+    public async Task<ImportSummary> ImportAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken = default)
+    {
+        var missing = InputScanner.MissingPaths(paths);
+        if (missing.Count > 0)
+        {
+            Progress.Phase = ImportPhase.Done;
+            return new ImportSummary { Errors = missing };
+        }
+
+        Progress.TotalBytes = InputScanner.MeasureBytes(paths);
+        var scanner = new InputScanner(options.Limits, Progress.AddBytes);
+        return await RunAsync(paths, (emit, error, token) => scanner.Scan(paths, entry => ReadEntry(entry, emit, error), error, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs an import whose records come from <paramref name="produce"/>, which is called on a thread of its own with
+    /// a callback per work item and one per bad input.
+    /// </summary>
+    internal async Task<ImportSummary> RunAsync(
+        IReadOnlyList<string> inputs,
+        Action<Action<WorkItem>, Action<string>, CancellationToken> produce,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        Progress.Phase = ImportPhase.Starting;
+        await MarkInterruptedRunsAsync(cancellationToken).ConfigureAwait(false);
+        var runId = await StartRunAsync(inputs, cancellationToken).ConfigureAwait(false);
+
+        var errors = new ConcurrentQueue<string>();
+        string? fatal = null;
+        var totals = new BatchResult();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Progress.Phase = ImportPhase.Importing;
+        try
+        {
+            totals = await PipelineAsync(runId, produce, errors, stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsFatal(e))
+        {
+            fatal = Explain(e, cancellationToken.IsCancellationRequested);
+            totals = CommittedSoFar();
+        }
+
+        var durable = clock.Elapsed.TotalSeconds;
+        double indexSeconds = 0;
+        if (fatal is null && options.IndexAfterImport)
+        {
+            var indexClock = Stopwatch.StartNew();
+            Progress.Phase = ImportPhase.Indexing;
+            try
+            {
+                Progress.RowsToIndex = await SearchIndexer.CountPendingAsync(database.DataSource, cancellationToken).ConfigureAwait(false);
+                await SearchIndexer.IndexPendingAsync(database.DataSource, options.Parallelism, Progress.AddIndexed, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsFatal(e))
+            {
+                fatal = Explain(e, cancellationToken.IsCancellationRequested);
+            }
+
+            indexSeconds = indexClock.Elapsed.TotalSeconds;
+        }
+
+        var summary = new ImportSummary
+        {
+            RunId = runId,
+            Read = totals.Read,
+            NewCables = totals.NewCables,
+            NewVersions = totals.NewVersions,
+            Unchanged = totals.Unchanged,
+            Quarantined = totals.Quarantined,
+            Seconds = clock.Elapsed.TotalSeconds,
+            DurableSeconds = durable,
+            IndexSeconds = indexSeconds,
+            RowsIndexed = Progress.RowsIndexed,
+            Errors = errors.ToList(),
+            Fatal = fatal,
+        };
+        await FinishRunAsync(summary).ConfigureAwait(false);
+        Progress.Phase = ImportPhase.Done;
+        return summary;
+    }
+
+    private BatchResult CommittedSoFar() => new(
+        (int)Progress.RecordsCommitted, newCables, (int)Progress.NewVersions, (int)Progress.Unchanged, (int)Progress.Quarantined);
+
+    private int newCables;
+
+    private async Task<BatchResult> PipelineAsync(long runId, Action<Action<WorkItem>, Action<string>, CancellationToken> produce, ConcurrentQueue<string> errors, CancellationTokenSource stop)
+    {
+        var token = stop.Token;
+
+        // Parsed records come back in read order: each item's task is queued as it is read, and awaited in that order.
+        var parsed = Channel.CreateBounded<Task<ProcessedRecord[]>>(new BoundedChannelOptions(Math.Max(64, options.Parallelism * 64)) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<ProcessedRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+
+        var producer = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    produce(
+                        item => parsed.Writer.WriteAsync(Task.Run(() => RecordProcessor.Process(item), token), token).AsTask().GetAwaiter().GetResult(),
+                        error => errors.Enqueue(error),
+                        token);
+                }
+                finally
+                {
+                    parsed.Writer.TryComplete();
+                }
+            },
+            token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        var batcher = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var batch = new List<ProcessedRecord>();
+                    long weight = 0;
+                    await foreach (var task in parsed.Reader.ReadAllAsync(token).ConfigureAwait(false))
+                    {
+                        foreach (var record in await task.ConfigureAwait(false))
+                        {
+                            batch.Add(record);
+                            weight += record.Weight;
+                        }
+
+                        Progress.AddParsed(1);
+                        if (batch.Count >= options.BatchRecords || weight >= options.BatchBytes)
+                        {
+                            await batches.Writer.WriteAsync(batch, token).ConfigureAwait(false);
+                            batch = [];
+                            weight = 0;
+                        }
+                    }
+
+                    if (batch.Count > 0)
+                        await batches.Writer.WriteAsync(batch, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    batches.Writer.TryComplete();
+                }
+            },
+            token);
+
+        var totals = new BatchResult();
+        try
+        {
+            await using var writer = await ArchiveWriter.OpenAsync(database.DataSource, runId, token).ConfigureAwait(false);
+            await foreach (var batch in batches.Reader.ReadAllAsync(token).ConfigureAwait(false))
+            {
+                var result = await writer.WriteAsync(batch, Progress.BytesRead, token).ConfigureAwait(false);
+                totals = new BatchResult(totals.Read + result.Read, totals.NewCables + result.NewCables, totals.NewVersions + result.NewVersions, totals.Unchanged + result.Unchanged, totals.Quarantined + result.Quarantined);
+                newCables = totals.NewCables;
+                Progress.AddBatch(result);
+            }
+        }
+        catch
+        {
+            // Stop reading and parsing; what was committed stays, the batch in flight rolled back with its transaction.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(producer, batcher).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
+
+        await producer.ConfigureAwait(false);
+        await batcher.ConfigureAwait(false);
+        return totals;
+    }
+
+    /// <summary>
+    /// Reads one file or entry on the reader thread: a cables.csv is streamed row by row (rows unwrapped here, parsed on
+    /// the parser threads); anything else is one record, read whole (up to <see cref="ArchiveLimits.MaxRecordBytes"/>)
+    /// and unwrapped on a parser thread.
+    /// </summary>
+    private void ReadEntry(InputEntry entry, Action<WorkItem> emit, Action<string> error)
+    {
+        var head = new byte[HeadBytes];
+        var headLength = entry.Content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        CableFormat format;
+        try
+        {
+            format = CableReader.DetectFormat(head.AsSpan(0, headLength), entry.Path);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Detection is the reader's; if it fails, the parser thread still gets the bytes and quarantines what it cannot read.
+            format = CableFormat.RawText;
+        }
+
+        if (format == CableFormat.CablesCsv)
+        {
+            using var rows = new PrefixedStream(head.AsMemory(0, headLength), entry.Content);
+            try
+            {
+                foreach (var document in CableReader.Read(rows, entry.Path))
+                    emit(new WorkItem(entry.Path, null, document));
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or ChannelClosedException or IOException))
+            {
+                error($"{entry.Path}: cannot be read as cables.csv ({ArchiveDatabase.OneLine(e)}).");
+            }
+
+            return;
+        }
+
+        using var whole = new MemoryStream(headLength);
+        whole.Write(head, 0, headLength);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = entry.Content.Read(buffer)) > 0)
+        {
+            if (whole.Length + read > options.Limits.MaxRecordBytes)
+            {
+                // Read on to the end without keeping it: an archive entry that is a zip bomb then trips the archive's
+                // limits, which is the error to report, rather than this one.
+                entry.Content.CopyTo(Stream.Null);
+                error($"{entry.Path}: larger than {options.Limits.MaxRecordBytes:N0} bytes, too large for one cable; skipped.");
+                return;
+            }
+
+            whole.Write(buffer, 0, read);
+        }
+
+        emit(new WorkItem(entry.Path, whole.ToArray(), null));
+    }
+
+    private async Task MarkInterruptedRunsAsync(CancellationToken cancellationToken)
+    {
+        // A run still marked running whose liveness lock nobody holds was killed.
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var running = new List<long>();
+        await using (var command = new NpgsqlCommand("SELECT id FROM import_runs WHERE status = 0", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                running.Add(reader.GetInt64(0));
+        }
+
+        foreach (var id in running)
+        {
+            await using var probe = new NpgsqlCommand(
+                """
+                WITH free AS (SELECT pg_try_advisory_lock($1, $2) AS locked)
+                UPDATE import_runs SET status = 4, errors = array_append(errors, 'The process ended before the run finished; a later run resumed its work.')
+                FROM free WHERE id = $3 AND free.locked
+                RETURNING pg_advisory_unlock($1, $2)
+                """,
+                connection)
+            {
+                Parameters = { new() { Value = ArchiveWriter.RunLockClass }, new() { Value = (int)id }, new() { Value = id } },
+            };
+            await probe.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<long> StartRunAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateDbContext();
+        var run = new ImportRun
+        {
+            Kind = options.RunKind,
+            UserName = Environment.UserName,
+            HostName = Environment.MachineName,
+            Inputs = inputs.Select(Path.GetFullPath).ToList(),
+            StartedAt = DateTime.UtcNow,
+            Status = ImportRunStatus.Running,
+        };
+        context.ImportRuns.Add(run);
+        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return run.Id;
+    }
+
+    private async Task FinishRunAsync(ImportSummary summary)
+    {
+        var status = summary.Fatal is not null || summary.Errors.Count > 0 ? ImportRunStatus.Failed
+            : summary.Quarantined > 0 ? ImportRunStatus.SucceededWithQuarantine
+            : ImportRunStatus.Succeeded;
+        var errors = summary.Errors.Concat(summary.Fatal is null ? [] : [summary.Fatal]).ToList();
+        try
+        {
+            await using var context = database.CreateDbContext();
+            await context.ImportRuns.Where(r => r.Id == summary.RunId).ExecuteUpdateAsync(
+                set => set.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, DateTime.UtcNow).SetProperty(r => r.Errors, errors)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsFatal(e))
+        {
+            // The database is gone: the run stays marked running, and the next run marks it interrupted.
+        }
+    }
+
+    private static bool IsFatal(Exception e) =>
+        e is NpgsqlException or IOException or SocketException or TimeoutException or OperationCanceledException or ObjectDisposedException or InvalidOperationException
+        || e.InnerException is { } inner && IsFatal(inner);
+
+    private string Explain(Exception e, bool cancelled)
+    {
+        var committed = Progress.RecordsCommitted;
+        if (cancelled || e is OperationCanceledException && e.InnerException is null)
+            return $"interrupted; {committed:N0} records were committed, run the same import again to finish it.";
+        return $"the database went away during the import ({ArchiveDatabase.OneLine(e)}); {committed:N0} records were committed, run the same import again to finish it.";
+    }
+}

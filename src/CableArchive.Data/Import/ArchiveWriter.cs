@@ -1,0 +1,536 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CableArchive.Data.Import;
+
+/// <summary>What one committed batch changed: <c>Read = NewVersions + Unchanged + Quarantined</c>, always.</summary>
+/// <param name="Read">Records in the batch.</param>
+/// <param name="NewCables">Cables new to the archive.</param>
+/// <param name="NewVersions">Texts new to their cable.</param>
+/// <param name="Unchanged">Records whose text the archive already held.</param>
+/// <param name="Quarantined">Records set aside.</param>
+internal readonly record struct BatchResult(int Read, int NewCables, int NewVersions, int Unchanged, int Quarantined);
+
+/// <summary>
+/// Writes batches of parsed records into the archive on one connection, each batch in one transaction: binary COPY
+/// straight into the final tables for the bulk (versions, paragraphs, subjects, tags, references) and set-based SQL for
+/// the merge (which records are new, which cables change their current text), so that a batch is either wholly in the
+/// archive or not at all (docs/decisions/archive-two-phase-import.md).
+/// </summary>
+/// <remarks>
+/// Rules of the merge: a version is new when its cable holds no version with the same text hash; a record whose text
+/// the archive already holds, or that repeats an earlier record of the batch, is unchanged. For each cable the record
+/// read last decides the current version (and so the envelope, tags and references), so that importing dumps in release
+/// order leaves the newest text current and importing the same dump again changes nothing. Merges of concurrent imports
+/// are serialised by an advisory lock.
+/// </remarks>
+internal sealed class ArchiveWriter : IAsyncDisposable
+{
+    /// <summary>Advisory-lock class of the merge lock (one per archive database).</summary>
+    internal const int MergeLockClass = 0x43_41_4D_47;
+
+    /// <summary>Advisory-lock class of the per-run liveness lock.</summary>
+    internal const int RunLockClass = 0x43_41_52_4E;
+
+    private const string StagingTables = """
+        CREATE TEMP TABLE IF NOT EXISTS stage_keys (seq integer NOT NULL, reference_id text NOT NULL, text_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_envelopes (
+            cable_id bigint NOT NULL, version_id bigint NOT NULL, created_at timestamptz, origin text, classification text,
+            classification_level smallint, classification_caveats text[] NOT NULL, precedence text, date_time_group text,
+            from_addressee text, to_addressees text[] NOT NULL, info_addressees text[] NOT NULL, captions text[] NOT NULL,
+            executive_order text, declassify_on date, partial boolean NOT NULL, redaction_count integer NOT NULL) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_aliases (reference_id text NOT NULL, alias text NOT NULL) ON COMMIT DELETE ROWS;
+        CREATE TEMP TABLE IF NOT EXISTS stage_quarantine (
+            source_path text NOT NULL, source_row integer, source_offset bigint, source_format smallint, reason text NOT NULL,
+            raw bytea NOT NULL, raw_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;
+        """;
+
+    private readonly NpgsqlConnection connection;
+    private readonly long runId;
+
+    private ArchiveWriter(NpgsqlConnection connection, long runId)
+    {
+        this.connection = connection;
+        this.runId = runId;
+    }
+
+    /// <summary>Opens a writer for <paramref name="runId"/> and takes the run's liveness lock, held until disposal.</summary>
+    public static async Task<ArchiveWriter> OpenAsync(NpgsqlDataSource dataSource, long runId, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using (var staging = new NpgsqlCommand(StagingTables, connection))
+                await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using (var runLock = new NpgsqlCommand("SELECT pg_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = RunLockClass }, new() { Value = (int)runId } } })
+                await runLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new ArchiveWriter(connection, runId);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Writes one batch in one transaction and returns what it changed.</summary>
+    public async Task<BatchResult> WriteAsync(IReadOnlyList<ProcessedRecord> batch, long inputBytesRead, CancellationToken cancellationToken)
+    {
+        var cables = batch.OfType<StagedCable>().ToList();
+        var quarantined = batch.OfType<StagedQuarantine>().ToList();
+        var now = DateTime.UtcNow;
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync("SELECT pg_advisory_xact_lock($1, 0)", cancellationToken, MergeLockClass).ConfigureAwait(false);
+
+        var newCables = 0;
+        var newVersionCount = 0;
+        if (cables.Count > 0)
+        {
+            await CopyKeysAsync(cables, cancellationToken).ConfigureAwait(false);
+            newCables = await InsertNewCablesAsync(now, cancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(cables, cancellationToken).ConfigureAwait(false);
+            newVersionCount = plan.NewVersions.Count;
+
+            await CopyVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
+            await CopyPortionsAsync(plan, cancellationToken).ConfigureAwait(false);
+            await ApplyCurrentVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
+            await MergeAliasesAsync(cables, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (quarantined.Count > 0)
+            await MergeQuarantineAsync(quarantined, now, cancellationToken).ConfigureAwait(false);
+
+        var result = new BatchResult(batch.Count, newCables, newVersionCount, cables.Count - newVersionCount, quarantined.Count);
+        await ExecuteAsync(
+            """
+            UPDATE import_runs SET records_read = records_read + $2, new_cables = new_cables + $3, new_versions = new_versions + $4,
+                unchanged = unchanged + $5, quarantined = quarantined + $6, bytes_read = greatest(bytes_read, $7)
+            WHERE id = $1
+            """,
+            cancellationToken,
+            runId, (long)result.Read, (long)result.NewCables, (long)result.NewVersions, (long)result.Unchanged, (long)result.Quarantined, inputBytesRead).ConfigureAwait(false);
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task CopyKeysAsync(List<StagedCable> cables, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("COPY stage_keys (seq, reference_id, text_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        for (var seq = 0; seq < cables.Count; seq++)
+        {
+            copy.StartRow();
+            copy.Write(seq, NpgsqlDbType.Integer);
+            copy.Write(cables[seq].ReferenceId, NpgsqlDbType.Text);
+            copy.Write(cables[seq].TextSha256, NpgsqlDbType.Bytea);
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> InsertNewCablesAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        // The envelope is filled in below, from the version that becomes current.
+        await using var command = new NpgsqlCommand(
+            """
+            WITH inserted AS (
+                INSERT INTO cables (reference_id, first_imported_at, updated_at, classification_caveats, to_addressees, info_addressees, captions, partial, redaction_count)
+                SELECT DISTINCT reference_id, $1::timestamptz, $1::timestamptz, '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], false, 0 FROM stage_keys
+                ON CONFLICT (reference_id) DO NOTHING
+                RETURNING 1)
+            SELECT count(*)::int FROM inserted
+            """,
+            connection)
+        {
+            Parameters = { new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz } },
+        };
+        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Decides, record by record in read order, which are new versions and which version each cable ends on.</summary>
+    private async Task<BatchPlan> PlanAsync(List<StagedCable> cables, CancellationToken cancellationToken)
+    {
+        var rows = new (long CableId, long? CurrentVersionId, long? ExistingVersionId)[cables.Count];
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT k.seq, c.id, c.current_version_id, v.id
+            FROM stage_keys k
+            JOIN cables c ON c.reference_id = k.reference_id
+            LEFT JOIN cable_versions v ON v.cable_id = c.id AND v.text_sha256 = k.text_sha256
+            """,
+            connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows[reader.GetInt32(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+            }
+        }
+
+        // Version ids are handed out in read order, so that id order is import order.
+        var firstSeen = new Dictionary<(long CableId, string Sha), int>();
+        var newSeqs = new List<int>();
+        for (var seq = 0; seq < cables.Count; seq++)
+        {
+            var (cableId, _, existing) = rows[seq];
+            if (existing is null && firstSeen.TryAdd((cableId, Convert.ToHexString(cables[seq].TextSha256)), seq))
+                newSeqs.Add(seq);
+        }
+
+        var ids = new List<long>(newSeqs.Count);
+        if (newSeqs.Count > 0)
+        {
+            await using var reserve = new NpgsqlCommand(
+                "SELECT nextval(pg_get_serial_sequence('cable_versions', 'id')) FROM generate_series(1, $1)", connection)
+            {
+                Parameters = { new() { Value = newSeqs.Count } },
+            };
+            await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                ids.Add(reader.GetInt64(0));
+            ids.Sort();
+        }
+
+        var versionOfSeq = new long[cables.Count];
+        var newVersions = new List<PlannedVersion>(newSeqs.Count);
+        for (var i = 0; i < newSeqs.Count; i++)
+        {
+            var seq = newSeqs[i];
+            versionOfSeq[seq] = ids[i];
+            newVersions.Add(new PlannedVersion(cables[seq], rows[seq].CableId, ids[i]));
+        }
+
+        var lastOfCable = new Dictionary<long, int>();
+        for (var seq = 0; seq < cables.Count; seq++)
+        {
+            var (cableId, _, existing) = rows[seq];
+            if (existing is { } id)
+                versionOfSeq[seq] = id;
+            else if (versionOfSeq[seq] == 0)
+                versionOfSeq[seq] = versionOfSeq[firstSeen[(cableId, Convert.ToHexString(cables[seq].TextSha256))]];
+            lastOfCable[cableId] = seq;
+        }
+
+        var changed = new List<PlannedVersion>();
+        foreach (var (cableId, seq) in lastOfCable)
+        {
+            if (rows[seq].CurrentVersionId != versionOfSeq[seq])
+                changed.Add(new PlannedVersion(cables[seq], cableId, versionOfSeq[seq]));
+        }
+
+        return new BatchPlan(newVersions, changed);
+    }
+
+    private async Task CopyVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    {
+        if (plan.NewVersions.Count == 0)
+            return;
+        await using var copy = await connection.BeginBinaryImportAsync(
+            """
+            COPY cable_versions (id, cable_id, text_sha256, text, raw_record, source_path, source_row, source_offset, source_format,
+                released_at, import_run_id, imported_at, diagnostics) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken).ConfigureAwait(false);
+        foreach (var (cable, cableId, versionId) in plan.NewVersions)
+        {
+            copy.StartRow();
+            copy.Write(versionId, NpgsqlDbType.Bigint);
+            copy.Write(cableId, NpgsqlDbType.Bigint);
+            copy.Write(cable.TextSha256, NpgsqlDbType.Bytea);
+            copy.Write(cable.Text, NpgsqlDbType.Text);
+            WriteNullable(copy, cable.RawRecord, NpgsqlDbType.Bytea);
+            copy.Write(cable.Origin.Path, NpgsqlDbType.Text);
+            WriteNullable(copy, cable.Origin.Row, NpgsqlDbType.Integer);
+            WriteNullable(copy, cable.Origin.Offset, NpgsqlDbType.Bigint);
+            copy.Write((short)cable.Format, NpgsqlDbType.Smallint);
+            WriteNullable(copy, cable.ReleasedAt, NpgsqlDbType.TimestampTz);
+            copy.Write(cable.ImportRunId ?? runId, NpgsqlDbType.Bigint);
+            copy.Write(cable.ImportedAt ?? now, NpgsqlDbType.TimestampTz);
+            copy.Write(cable.DiagnosticsJson, NpgsqlDbType.Jsonb);
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CopyPortionsAsync(BatchPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.NewVersions.Count == 0)
+            return;
+
+        // Rows are written unsearchable: their vectors are computed after the batch commits (SearchIndexer).
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """
+            COPY paragraphs (version_id, cable_id, position, number, depth, mark_status, mark, mark_level, mark_caveats, read_level,
+                read_caveats, text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (cable, cableId, versionId) in plan.NewVersions)
+            {
+                for (var position = 0; position < cable.Paragraphs.Length; position++)
+                {
+                    var paragraph = cable.Paragraphs[position];
+                    copy.StartRow();
+                    copy.Write(versionId, NpgsqlDbType.Bigint);
+                    copy.Write(cableId, NpgsqlDbType.Bigint);
+                    copy.Write(position, NpgsqlDbType.Integer);
+                    WriteNullable(copy, paragraph.Number, NpgsqlDbType.Text);
+                    copy.Write(paragraph.Depth, NpgsqlDbType.Smallint);
+                    WritePortionLabel(copy, paragraph);
+                    copy.Write(paragraph.Text, NpgsqlDbType.Text);
+                    copy.Write(paragraph.SpanStart, NpgsqlDbType.Integer);
+                    copy.Write(paragraph.SpanLength, NpgsqlDbType.Integer);
+                    copy.Write(false, NpgsqlDbType.Boolean);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """
+            COPY subjects (version_id, cable_id, mark_status, mark, mark_level, mark_caveats, read_level, read_caveats, text,
+                span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (cable, cableId, versionId) in plan.NewVersions)
+            {
+                if (cable.Subject is not { } subject)
+                    continue;
+                copy.StartRow();
+                copy.Write(versionId, NpgsqlDbType.Bigint);
+                copy.Write(cableId, NpgsqlDbType.Bigint);
+                WritePortionLabel(copy, subject);
+                copy.Write(subject.Text, NpgsqlDbType.Text);
+                copy.Write(subject.SpanStart, NpgsqlDbType.Integer);
+                copy.Write(subject.SpanLength, NpgsqlDbType.Integer);
+                copy.Write(false, NpgsqlDbType.Boolean);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void WritePortionLabel(NpgsqlBinaryImporter copy, StagedPortion portion)
+    {
+        copy.Write(portion.MarkStatus, NpgsqlDbType.Smallint);
+        WriteNullable(copy, portion.Mark, NpgsqlDbType.Text);
+        WriteNullable(copy, portion.MarkLevel, NpgsqlDbType.Smallint);
+        copy.Write(portion.MarkCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(portion.ReadLevel, NpgsqlDbType.Smallint);
+        copy.Write(portion.ReadCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
+    }
+
+    /// <summary>Points each changed cable at its new current version and rewrites its envelope, tags and references.</summary>
+    private async Task ApplyCurrentVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    {
+        if (plan.Changed.Count == 0)
+            return;
+        var changedIds = plan.Changed.Select(c => c.CableId).ToArray();
+        await ExecuteAsync("DELETE FROM cable_tags WHERE cable_id = ANY($1)", cancellationToken, changedIds).ConfigureAwait(false);
+        await ExecuteAsync("DELETE FROM cable_references WHERE cable_id = ANY($1)", cancellationToken, changedIds).ConfigureAwait(false);
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY cable_tags (cable_id, position, code, kind) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (cable, cableId, _) in plan.Changed)
+            {
+                for (var position = 0; position < cable.Tags.Length; position++)
+                {
+                    copy.StartRow();
+                    copy.Write(cableId, NpgsqlDbType.Bigint);
+                    copy.Write(position, NpgsqlDbType.Integer);
+                    copy.Write(cable.Tags[position].Code, NpgsqlDbType.Text);
+                    copy.Write(cable.Tags[position].Kind, NpgsqlDbType.Smallint);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY cable_references (cable_id, position, label, raw, kind, target_reference_id, from_container) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (cable, cableId, _) in plan.Changed)
+            {
+                for (var position = 0; position < cable.References.Length; position++)
+                {
+                    var reference = cable.References[position];
+                    copy.StartRow();
+                    copy.Write(cableId, NpgsqlDbType.Bigint);
+                    copy.Write(position, NpgsqlDbType.Integer);
+                    WriteNullable(copy, reference.Label, NpgsqlDbType.Text);
+                    copy.Write(reference.Raw, NpgsqlDbType.Text);
+                    copy.Write(reference.Kind, NpgsqlDbType.Smallint);
+                    WriteNullable(copy, reference.TargetReferenceId, NpgsqlDbType.Text);
+                    copy.Write(reference.FromContainer, NpgsqlDbType.Boolean);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """
+            COPY stage_envelopes (cable_id, version_id, created_at, origin, classification, classification_level, classification_caveats,
+                precedence, date_time_group, from_addressee, to_addressees, info_addressees, captions, executive_order, declassify_on,
+                partial, redaction_count) FROM STDIN (FORMAT BINARY)
+            """,
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var (cable, cableId, versionId) in plan.Changed)
+            {
+                copy.StartRow();
+                copy.Write(cableId, NpgsqlDbType.Bigint);
+                copy.Write(versionId, NpgsqlDbType.Bigint);
+                WriteNullable(copy, cable.CreatedAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(copy, cable.Post, NpgsqlDbType.Text);
+                WriteNullable(copy, cable.Classification, NpgsqlDbType.Text);
+                WriteNullable(copy, cable.ClassificationLevel, NpgsqlDbType.Smallint);
+                copy.Write(cable.ClassificationCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                WriteNullable(copy, cable.Precedence, NpgsqlDbType.Text);
+                WriteNullable(copy, cable.DateTimeGroup, NpgsqlDbType.Text);
+                WriteNullable(copy, cable.FromAddressee, NpgsqlDbType.Text);
+                copy.Write(cable.ToAddressees, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                copy.Write(cable.InfoAddressees, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                copy.Write(cable.Captions, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                WriteNullable(copy, cable.ExecutiveOrder, NpgsqlDbType.Text);
+                WriteNullable(copy, cable.DeclassifyOn, NpgsqlDbType.Date);
+                copy.Write(cable.Partial, NpgsqlDbType.Boolean);
+                copy.Write(cable.RedactionCount, NpgsqlDbType.Integer);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(
+            "INSERT INTO posts (name) SELECT DISTINCT origin FROM stage_envelopes WHERE origin IS NOT NULL ON CONFLICT (name) DO NOTHING",
+            cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            """
+            UPDATE cables c SET current_version_id = e.version_id, created_at = e.created_at, origin = e.origin, post_id = p.id,
+                classification = e.classification, classification_level = e.classification_level, classification_caveats = e.classification_caveats,
+                precedence = e.precedence, date_time_group = e.date_time_group, from_addressee = e.from_addressee,
+                to_addressees = e.to_addressees, info_addressees = e.info_addressees, captions = e.captions,
+                executive_order = e.executive_order, declassify_on = e.declassify_on, partial = e.partial,
+                redaction_count = e.redaction_count, updated_at = $1
+            FROM stage_envelopes e LEFT JOIN posts p ON p.name = e.origin
+            WHERE c.id = e.cable_id
+            """,
+            cancellationToken,
+            now).ConfigureAwait(false);
+
+        // References resolve in both directions: the new REF items of these cables, and older items waiting for these cables.
+        await ExecuteAsync(
+            """
+            UPDATE cable_references r SET target_cable_id = t.id
+            FROM cables t
+            WHERE r.cable_id = ANY($1) AND r.target_cable_id IS NULL AND r.target_reference_id = t.reference_id
+            """,
+            cancellationToken,
+            changedIds).ConfigureAwait(false);
+        await ExecuteAsync(
+            """
+            UPDATE cable_references r SET target_cable_id = t.id
+            FROM cables t
+            WHERE t.id = ANY($1) AND r.target_cable_id IS NULL AND r.target_reference_id IS NOT NULL AND r.target_reference_id = t.reference_id
+            """,
+            cancellationToken,
+            changedIds).ConfigureAwait(false);
+    }
+
+    private async Task MergeAliasesAsync(List<StagedCable> cables, CancellationToken cancellationToken)
+    {
+        if (!cables.Any(c => c.Aliases.Length > 0))
+            return;
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY stage_aliases (reference_id, alias) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var cable in cables)
+            {
+                foreach (var alias in cable.Aliases)
+                {
+                    copy.StartRow();
+                    copy.Write(cable.ReferenceId, NpgsqlDbType.Text);
+                    copy.Write(alias, NpgsqlDbType.Text);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(
+            "INSERT INTO cable_aliases (cable_id, alias) SELECT DISTINCT c.id, a.alias FROM stage_aliases a JOIN cables c ON c.reference_id = a.reference_id ON CONFLICT DO NOTHING",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MergeQuarantineAsync(List<StagedQuarantine> records, DateTime now, CancellationToken cancellationToken)
+    {
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY stage_quarantine (source_path, source_row, source_offset, source_format, reason, raw, raw_sha256) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var record in records)
+            {
+                copy.StartRow();
+                copy.Write(record.Origin.Path, NpgsqlDbType.Text);
+                WriteNullable(copy, record.Origin.Row, NpgsqlDbType.Integer);
+                WriteNullable(copy, record.Origin.Offset, NpgsqlDbType.Bigint);
+                WriteNullable(copy, record.Format is { } format ? (short?)format : null, NpgsqlDbType.Smallint);
+                copy.Write(record.Reason, NpgsqlDbType.Text);
+                copy.Write(record.Raw, NpgsqlDbType.Bytea);
+                copy.Write(record.RawSha256, NpgsqlDbType.Bytea);
+            }
+
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The same bytes are kept once, with the reason and place they were first seen.
+        await ExecuteAsync(
+            """
+            INSERT INTO quarantined_records (import_run_id, source_path, source_row, source_offset, source_format, reason, raw, raw_sha256, quarantined_at)
+            SELECT DISTINCT ON (raw_sha256) $1, source_path, source_row, source_offset, source_format, reason, raw, raw_sha256, $2::timestamptz
+            FROM stage_quarantine
+            ON CONFLICT (raw_sha256) DO NOTHING
+            """,
+            cancellationToken,
+            runId, now).ConfigureAwait(false);
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : class
+    {
+        if (value is null)
+            copy.WriteNull();
+        else
+            copy.Write(value, type);
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
+    {
+        if (value is { } present)
+            copy.Write(present, type);
+        else
+            copy.WriteNull();
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter is DateTime time
+                ? new NpgsqlParameter { Value = time, NpgsqlDbType = NpgsqlDbType.TimestampTz }
+                : new NpgsqlParameter { Value = parameter });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    private sealed record PlannedVersion(StagedCable Cable, long CableId, long VersionId);
+
+    private sealed record BatchPlan(List<PlannedVersion> NewVersions, List<PlannedVersion> Changed);
+}

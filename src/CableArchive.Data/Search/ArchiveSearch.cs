@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CableArchive.Data.Search;
+
+/// <summary>
+/// Full-text search that never leaks: it runs per portion (subject and paragraphs of each cable's current version),
+/// and the reader's clearance filters the candidate portions inside the SQL before anything is matched, ranked,
+/// counted, faceted or quoted. A word that occurs only in portions the reader may not read therefore behaves exactly
+/// like a word that occurs nowhere.
+/// </summary>
+/// <remarks>
+/// One statement answers a search: the matching cables are materialised once, and the total, the facets, the
+/// histogram and the page (with subjects and <c>ts_headline</c> snippets over readable text only) are read from them.
+/// A cable ranks by its best readable matching portion, then by how many readable portions match, then by date and id,
+/// so that the order depends on nothing the reader cannot read and is the same on every run.
+/// </remarks>
+public static class ArchiveSearch
+{
+    // ts_headline marks matches with private-use characters that the text is cleaned of first, so the web page can
+    // encode the whole snippet and then turn only these markers into <mark> elements.
+    private const string HeadlineOptions = "StartSel=\"\uE000\", StopSel=\"\uE001\", MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    // A source redaction is a run of four or more X (cable-format notes §10).
+    private const string RedactionPattern = "'[Xx]{4,}'";
+
+    private const string CleanText = "replace(replace({0}.text, E'\\uE000', ''), E'\\uE001', '')";
+
+    /// <summary>Runs <paramref name="query"/> for a reader with <paramref name="reader"/> clearance.</summary>
+    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
+        var offset = (long)(Math.Max(1, query.Page) - 1) * pageSize;
+        if (offset > SearchQuery.MaxOffset)
+            offset = SearchQuery.MaxOffset;
+
+        await using var command = dataSource.CreateCommand(BuildSql(query));
+        reader.AddParameters(command.Parameters);
+        command.Parameters.Add(new NpgsqlParameter("text", NpgsqlDbType.Text) { Value = (query.Text ?? "").Replace('\0', ' ') });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = query.From is { } from ? from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = query.To is { } to ? to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("origins", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Origins.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("classifications", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Classifications.ToArray() });
+        var tags = query.Tags.Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
+        command.Parameters.Add(new NpgsqlParameter("tags", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = tags });
+        command.Parameters.Add(new NpgsqlParameter("tag_count", NpgsqlDbType.Integer) { Value = tags.Length });
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = pageSize });
+        command.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Bigint) { Value = offset });
+        command.Parameters.Add(new NpgsqlParameter("headline_options", NpgsqlDbType.Text) { Value = HeadlineOptions });
+
+        await using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await row.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var total = row.GetInt64(0);
+        var facets = new SearchFacets(
+            ReadFacets(row.GetString(1)),
+            ReadFacets(row.GetString(2)),
+            ReadFacets(row.GetString(3)),
+            ReadMonths(row.GetString(4)));
+        return new SearchResults(total, ReadHits(row.GetString(5)), facets);
+    }
+
+    /// <summary>The SQL of a query; every value is a parameter, only the shape depends on the query.</summary>
+    internal static string BuildSql(SearchQuery query)
+    {
+        var readableP = ReaderClearance.Readable("p");
+        var readableS = ReaderClearance.Readable("s");
+        var sql = new StringBuilder("WITH q AS (SELECT websearch_to_tsquery('english', @text) AS query)");
+        if (query.HasText)
+        {
+            // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate.
+            sql.Append($"""
+                ,
+                hits AS (
+                    SELECT p.cable_id, ts_rank(p.search_vector, q.query) AS rank
+                    FROM q, paragraphs p JOIN cables c ON c.id = p.cable_id AND c.current_version_id = p.version_id
+                    WHERE p.search_vector @@ q.query AND {readableP}
+                    UNION ALL
+                    SELECT s.cable_id, ts_rank(s.search_vector, q.query)
+                    FROM q, subjects s JOIN cables c ON c.id = s.cable_id AND c.current_version_id = s.version_id
+                    WHERE s.search_vector @@ q.query AND {readableS}
+                ),
+                ranked AS (SELECT cable_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id),
+                matched AS MATERIALIZED (
+                    SELECT c.id, c.reference_id, c.created_at, c.origin, c.classification, c.current_version_id, r.rank, r.portions
+                    FROM ranked r JOIN cables c ON c.id = r.cable_id
+                    WHERE {EnvelopeFilters(query)}
+                )
+                """);
+        }
+        else
+        {
+            sql.Append($"""
+                ,
+                matched AS MATERIALIZED (
+                    SELECT c.id, c.reference_id, c.created_at, c.origin, c.classification, c.current_version_id, 0::real AS rank, 0::bigint AS portions
+                    FROM cables c
+                    WHERE {EnvelopeFilters(query)}
+                )
+                """);
+        }
+
+        var order = query.Sort switch
+        {
+            SearchSort.Oldest => "{0}created_at ASC NULLS LAST, {0}reference_id",
+            SearchSort.Newest => "{0}created_at DESC NULLS LAST, {0}reference_id",
+            _ when query.HasText => "{0}rank DESC, {0}portions DESC, {0}created_at DESC NULLS LAST, {0}reference_id",
+            _ => "{0}created_at DESC NULLS LAST, {0}reference_id",
+        };
+        var snippet = query.HasText
+            ? $"""
+              LEFT JOIN LATERAL (
+                  SELECT ts_headline('english', {string.Format(CleanText, "p")}, q.query, @headline_options) AS headline, p.number
+                  FROM q, paragraphs p
+                  WHERE p.version_id = m.current_version_id AND {readableP} AND p.search_vector @@ q.query
+                  ORDER BY ts_rank(p.search_vector, q.query) DESC, p.position
+                  LIMIT 1) snip ON true
+              """
+            : "LEFT JOIN LATERAL (SELECT NULL::text AS headline, NULL::text AS number) snip ON true";
+
+        sql.Append($"""
+
+            SELECT
+                (SELECT count(*) FROM matched),
+                (SELECT coalesce(json_agg(f), '[]') FROM (
+                    SELECT origin AS v, count(*) AS n FROM matched WHERE origin IS NOT NULL GROUP BY origin ORDER BY n DESC, v LIMIT 15) f)::text,
+                (SELECT coalesce(json_agg(f), '[]') FROM (
+                    SELECT classification AS v, count(*) AS n FROM matched WHERE classification IS NOT NULL GROUP BY classification ORDER BY n DESC, v) f)::text,
+                (SELECT coalesce(json_agg(f), '[]') FROM (
+                    SELECT t.code AS v, count(DISTINCT m.id) AS n FROM matched m JOIN cable_tags t ON t.cable_id = m.id
+                    GROUP BY t.code ORDER BY n DESC, v LIMIT 25) f)::text,
+                (SELECT coalesce(json_agg(f ORDER BY f.y, f.m), '[]') FROM (
+                    SELECT extract(year FROM created_at AT TIME ZONE 'UTC')::int AS y, extract(month FROM created_at AT TIME ZONE 'UTC')::int AS m, count(*) AS n
+                    FROM matched WHERE created_at IS NOT NULL GROUP BY 1, 2) f)::text,
+                (SELECT coalesce(json_agg(pg ORDER BY {string.Format(order, "pg.")}), '[]') FROM (
+                    SELECT m.reference_id, m.created_at, m.origin, m.classification, m.rank, m.portions,
+                           subj.readable AS subject_readable, subj.text AS subject, subj.read_level AS subject_level, subj.read_caveats AS subject_caveats,
+                           snip.headline AS snippet, snip.number AS snippet_paragraph
+                    FROM q, (SELECT * FROM matched ORDER BY {string.Format(order, "")} LIMIT @limit OFFSET @offset) m
+                    LEFT JOIN LATERAL (
+                        SELECT {readableS} AS readable, CASE WHEN {readableS} THEN s.text END AS text, s.read_level, s.read_caveats
+                        FROM subjects s WHERE s.version_id = m.current_version_id) subj ON true
+                    {snippet}
+                ) pg)::text
+            """);
+        return sql.ToString();
+    }
+
+    private static string EnvelopeFilters(SearchQuery query)
+    {
+        var filters = new List<string> { "true" };
+        if (query.From is not null)
+            filters.Add("c.created_at >= @from");
+        if (query.To is not null)
+            filters.Add("c.created_at < @to");
+        if (query.Origins.Count > 0)
+            filters.Add("c.origin = ANY(@origins)");
+        if (query.Classifications.Count > 0)
+            filters.Add("c.classification = ANY(@classifications)");
+        if (query.Tags.Count > 0)
+            filters.Add("(SELECT count(DISTINCT t.code) FROM cable_tags t WHERE t.cable_id = c.id AND t.code = ANY(@tags)) = @tag_count");
+        if (query.RedactedOnly)
+        {
+            // Redactions are looked for in the readable portions only: the stored count covers withheld text too.
+            filters.Add($"""
+                (EXISTS (SELECT 1 FROM paragraphs p WHERE p.version_id = c.current_version_id AND {ReaderClearance.Readable("p")} AND p.text ~ {RedactionPattern})
+                 OR EXISTS (SELECT 1 FROM subjects s WHERE s.version_id = c.current_version_id AND {ReaderClearance.Readable("s")} AND s.text ~ {RedactionPattern}))
+                """);
+        }
+
+        return string.Join(" AND ", filters);
+    }
+
+    private static List<FacetCount> ReadFacets(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(e => new FacetCount(e.GetProperty("v").GetString() ?? "", e.GetProperty("n").GetInt64())).ToList();
+    }
+
+    private static List<MonthCount> ReadMonths(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(e => new MonthCount(e.GetProperty("y").GetInt32(), e.GetProperty("m").GetInt32(), e.GetProperty("n").GetInt64())).ToList();
+    }
+
+    private static List<SearchHit> ReadHits(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var hits = new List<SearchHit>();
+        foreach (var e in document.RootElement.EnumerateArray())
+        {
+            var readable = e.GetProperty("subject_readable");
+            var hasSubject = readable.ValueKind is JsonValueKind.True or JsonValueKind.False;
+            hits.Add(new SearchHit
+            {
+                ReferenceId = e.GetProperty("reference_id").GetString()!,
+                CreatedAt = e.GetProperty("created_at").ValueKind == JsonValueKind.Null ? null : e.GetProperty("created_at").GetDateTimeOffset().UtcDateTime,
+                Origin = e.GetProperty("origin").GetString(),
+                Classification = e.GetProperty("classification").GetString(),
+                Subject = hasSubject && readable.GetBoolean() ? e.GetProperty("subject").GetString() : null,
+                SubjectWithheld = hasSubject && !readable.GetBoolean()
+                    ? StoredLabel.From(e.GetProperty("subject_level").GetInt16(), e.GetProperty("subject_caveats").EnumerateArray().Select(c => c.GetString()!))
+                    : null,
+                Snippet = e.GetProperty("snippet").GetString(),
+                SnippetParagraph = e.GetProperty("snippet_paragraph").GetString(),
+            });
+        }
+
+        return hits;
+    }
+}

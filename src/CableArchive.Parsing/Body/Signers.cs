@@ -1,0 +1,372 @@
+using System.Collections.Frozen;
+
+using CableArchive.Domain.Cables;
+
+namespace CableArchive.Parsing.Body;
+
+/// <summary>
+/// Reads the signature (§9): scanning back from the end past the trailers (a trailing classification line, SIPDIS, NNNN,
+/// "End Cable Text", classified-web footers, another archive's trailer…), the last line is the signer's surname —
+/// one to three words, upper case or a single capitalised word — or a name after the last sentence of the text
+/// (<c>21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON</c>). Several signers stand on the lines above it, around UNQUOTE
+/// (<c>CLINTON UNQUOTE CLINTON</c>), or joined (<c>KEEGANPAAL</c>).
+/// </summary>
+internal static class Signers
+{
+    private const int MaxTrailerLines = 30;
+
+    // Words that end a text without being a name.
+    private static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
+    [
+        "UNQUOTE", "QUOTE", "END", "TEXT", "REGARDS", "SIPDIS", "NOFORN", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS",
+        "BT", "NNNN", "COMMENT", "SUMMARY", "MINIMIZE", "CONSIDERED", "THANKS", "THANK", "YOU", "NOTE", "FYI", "ENDS",
+        "FOLLOWS", "CLASSIFIED", "PARAGRAPH", "DECLASSIFIED", "SEPTEL", "ACTION", "INFO", "CORRECTION", "APPROVED",
+        "CLEARED", "DRAFTED", "YYY", "XXX", "ENDIT", "ENDTEXT", "STATE", "DEPARTMENT", "EMBASSY", "THE", "AND", "BEST",
+        "SINCERELY", "ATTACHMENT", "ENCLOSURE", "TAGS", "SUBJECT", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE",
+    ], StringComparer.Ordinal);
+
+    // §9: CM-c14n keeps a table of surname typos; only the generic ones are kept here.
+    private static readonly FrozenDictionary<string, string> Corrections = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ODONOHUE"] = "O'DONOHUE",
+        ["SCHEIFFER"] = "SCHIEFFER",
+        ["RICCIARONDE"] = "RICCIARDONE",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Reads the signers at the end of [start, end).</summary>
+    /// <param name="body">The cleaned body.</param>
+    /// <param name="start">Where the text after the front matter starts.</param>
+    /// <param name="end">Where the body ends.</param>
+    /// <param name="classifiers">Names from the Classified By line, to split joined signers (<c>KEEGANPAAL</c>).</param>
+    /// <returns>The signers in text order, and where the text before the signature and trailers ends.</returns>
+    public static (List<Signer> Signers, int TextEnd) Read(BodyText body, int start, int end, IReadOnlyList<string> classifiers)
+    {
+        var text = body.Text;
+        var signers = new List<Signer>();
+        var textEnd = end;
+        var cursor = end;
+        for (var examined = 0; cursor > start && examined < MaxTrailerLines; examined++)
+        {
+            var (lineStart, lineEnd) = PreviousLine(text, start, cursor);
+            cursor = lineStart;
+            var a = TextScan.SkipBlanks(text, lineStart, lineEnd);
+            var b = TextScan.TrimEnd(text, a, lineEnd);
+            if (a >= b)
+                continue;
+            if (IsTrailer(text, a, b))
+            {
+                // "…Classified Website: http://… ******** CUNNINGHAM": the footer shares the signer's line.
+                if (text[a] == '*' && ReadSameLineName(text, a, b, out var afterFooter))
+                {
+                    AddNames(body, signers, [(afterFooter, b)], classifiers);
+                    textEnd = lineStart;
+                    break;
+                }
+
+                textEnd = lineStart;
+                continue;
+            }
+
+            if (ReadNameLine(text, a, b, allowPeriod: true, out var names) && (!EndsWithPeriod(text, a, b) || FollowsSentence(text, start, lineStart)))
+            {
+                AddNames(body, signers, names, classifiers);
+                textEnd = lineStart;
+                ReadSignersAbove(body, start, lineStart, signers, classifiers, ref textEnd);
+                break;
+            }
+
+            // "END OF TEXT. BAKER": a name after the last sentence on the same line.
+            if (ReadSameLineName(text, a, b, out var nameStart))
+            {
+                AddNames(body, signers, [(nameStart, b)], classifiers);
+                textEnd = nameStart;
+            }
+
+            break;
+        }
+
+        return (signers, textEnd);
+    }
+
+    // Separate lines above the signer ("BURNS" / "BRYS"), also across UNQUOTE (the quoted telegram's own signer, §8.8).
+    private static void ReadSignersAbove(BodyText body, int start, int cursor, List<Signer> signers, IReadOnlyList<string> classifiers, ref int textEnd)
+    {
+        var text = body.Text;
+        var found = 0;
+        for (var lines = 0; cursor > start && lines < 8 && found < 3; lines++)
+        {
+            var (lineStart, lineEnd) = PreviousLine(text, start, cursor);
+            cursor = lineStart;
+            var a = TextScan.SkipBlanks(text, lineStart, lineEnd);
+            var b = TextScan.TrimEnd(text, a, lineEnd);
+            if (a >= b || (TextScan.IsWordAt(text, a, "UNQUOTE") && a + 7 == b))
+                continue;
+            if (!ReadNameLine(text, a, b, allowPeriod: false, out var names) || !IsUpperCase(text, a, b) || names.Count > 2
+                || !FollowsSentence(text, start, lineStart))
+                return;
+
+            var before = signers.Count;
+            AddNames(body, signers, names, classifiers);
+            var added = signers.GetRange(before, signers.Count - before);
+            signers.RemoveRange(before, added.Count);
+            signers.InsertRange(0, added);
+            textEnd = lineStart;
+            found++;
+        }
+    }
+
+    private static (int Start, int End) PreviousLine(string text, int start, int cursor)
+    {
+        var lineEnd = cursor;
+        if (lineEnd > start && text[lineEnd - 1] == '\n')
+            lineEnd--;
+        var lineStart = Math.Max(start, TextScan.LineStart(text, lineEnd));
+        return (lineStart, lineEnd);
+    }
+
+    /// <summary>
+    /// Whether [a, b) is a name line: one to three upper-case words or one capitalised word (<c>Beyrle</c>, <c>LeBaron</c>),
+    /// letters with apostrophes and hyphens (<c>O'DONOHUE</c>, <c>STRAUSZ-HUPE</c>), optionally <c>##</c> or a period after it;
+    /// UNQUOTE may stand between two names (<c>CLINTON UNQUOTE CLINTON</c>).
+    /// </summary>
+    private static bool ReadNameLine(string text, int a, int b, bool allowPeriod, out List<(int Start, int End)> names)
+    {
+        names = [];
+        var end = b;
+        while (end > a && text[end - 1] is '#' or ' ' or '.' or '>')
+            end--;
+        if (end <= a || end - a > 45 || (!allowPeriod && end < b && text[end] == '.'))
+            return false;
+
+        var words = new List<(int Start, int End)>();
+        for (var p = a; p < end;)
+        {
+            var wordEnd = p;
+            while (wordEnd < end && !TextScan.IsWhite(text[wordEnd]))
+                wordEnd++;
+            words.Add((p, wordEnd));
+            p = TextScan.SkipBlanks(text, wordEnd, end);
+        }
+
+        var groupStart = -1;
+        var upper = IsUpperCase(text, a, end);
+        for (var i = 0; i <= words.Count; i++)
+        {
+            var isUnquote = i < words.Count && Word(text, words[i]) == "UNQUOTE";
+            if (i < words.Count && !isUnquote)
+            {
+                if (!IsNameWord(text, words[i].Start, words[i].End))
+                    return false;
+                if (groupStart < 0)
+                    groupStart = i;
+                continue;
+            }
+
+            if (groupStart >= 0)
+            {
+                var count = i - groupStart;
+                if (count > 3 || (!upper && count > 1))
+                    return false;
+
+                // "KUBISKE KUBISKE": a name typed twice is two signatures, not a two-word name.
+                if (count == 2 && Word(text, words[groupStart]) == Word(text, words[groupStart + 1]))
+                {
+                    names.Add(words[groupStart]);
+                    names.Add(words[groupStart + 1]);
+                }
+                else
+                {
+                    names.Add((words[groupStart].Start, words[i - 1].End));
+                }
+            }
+
+            groupStart = -1;
+        }
+
+        return names.Count > 0;
+    }
+
+    private static bool IsNameWord(string text, int start, int end)
+    {
+        if (end - start < 2 && !(end - start == 1 && char.IsUpper(text[start])))
+            return false;
+        if (!char.IsUpper(text[start]) || (end - start >= 4 && text.AsSpan(start, end - start).IndexOfAnyExcept('X', 'x') < 0))
+            return false;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (!char.IsLetter(c) && c is not ('\'' or '’' or '-'))
+                return false;
+        }
+
+        return !NotNames.Contains(Word(text, (start, end)));
+    }
+
+    private static string Word(string text, (int Start, int End) word) => text.Substring(word.Start, word.End - word.Start).ToUpperInvariant();
+
+    private static bool IsUpperCase(string text, int a, int b)
+    {
+        for (var i = a; i < b; i++)
+        {
+            if (char.IsLower(text[i]))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static bool EndsWithPeriod(string text, int a, int b) => b > a && text[b - 1] == '.';
+
+    // A name line with a period ("MCNAMARA.") or a second signer must not be the tail of a wrapped sentence ("…BE IN" / "JEOPARDY.").
+    private static bool FollowsSentence(string text, int start, int lineStart)
+    {
+        var previous = TextScan.TrimEnd(text, start, lineStart);
+        if (previous <= start)
+            return true;
+        var previousLineStart = TextScan.LineStart(text, previous - 1);
+        if (previous < lineStart - 1 && text.AsSpan(previous, lineStart - previous).Count('\n') >= 2)
+            return true;
+        return text[previous - 1] is '.' or '!' or '?' or ':' or '"' or ')' or '”' || IsTrailer(text, TextScan.SkipBlanks(text, previousLineStart, previous), previous)
+            || TextScan.IsWordAt(text, TextScan.SkipBlanks(text, previousLineStart, previous), "UNQUOTE")
+            || TextScan.IsWordAt(text, TextScan.SkipBlanks(text, previousLineStart, previous), "GP");
+    }
+
+    /// <summary>
+    /// A name after the last sentence on the same line: <c>21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON</c>,
+    /// <c>END OF TEXT. BAKER</c>, <c>… END COMMENT EIKENBERRY</c>, <c>… restructuring. .FARRAR</c>; in re-flowed media copies
+    /// (§12: long lines) also a capitalised name (<c>… can do together. Aguirre</c>), and a name after a footer's stars.
+    /// </summary>
+    private static bool ReadSameLineName(string text, int a, int b, out int nameStart)
+    {
+        nameStart = b;
+        var end = b;
+        while (end > a && text[end - 1] is '.' or '#')
+            end--;
+        var p = end;
+        while (p > a && (char.IsLetter(text[p - 1]) || text[p - 1] is '\'' or '-'))
+            p--;
+        if (end - p < 3 || p == a || !IsNameWord(text, p, end))
+            return false;
+
+        var upper = IsUpperCase(text, p, end);
+        var q = p;
+        while (q > a && text[q - 1] == ' ')
+            q--;
+        var spaced = q < p;
+        var before = text[q - 1];
+        var afterSentence = before is '.' or '!' or '?' or '"' or '”' or ')' && (spaced || (upper && before == '.'));
+        var afterMarker = upper && spaced && (before == '*' || EndsWithWords(text, a, q, "END COMMENT") || EndsWithWords(text, a, q, "END TEXT")
+            || EndsWithWords(text, a, q, "END NOTE") || EndsWithWords(text, a, q, "UNQUOTE"));
+        if (!afterSentence && !afterMarker)
+            return false;
+        nameStart = p;
+        return true;
+    }
+
+    private static bool EndsWithWords(string text, int a, int end, string words)
+    {
+        var start = end - words.Length;
+        return start >= a && TextScan.StartsWithIgnoreCase(text, start, words) && TextScan.IsWordStart(text, start);
+    }
+
+    private static void AddNames(BodyText body, List<Signer> signers, List<(int Start, int End)> names, IReadOnlyList<string> classifiers)
+    {
+        var text = body.Text;
+        foreach (var (start, end) in names)
+        {
+            var name = TextScan.Collapse(text, start, end).ToUpperInvariant();
+            var span = body.ToSourceSpan(start, end);
+            if (SplitJoined(name, classifiers) is { } pair)
+            {
+                signers.Add(new Signer(pair.First, span));
+                signers.Add(new Signer(pair.Second, span));
+                continue;
+            }
+
+            signers.Add(new Signer(Corrections.TryGetValue(name, out var corrected) ? corrected : name, span));
+        }
+    }
+
+    // §9: "KEEGANPAAL" (04TAIPEI3991) → KEEGAN, PAAL, when one half is a surname the Classified By line names.
+    private static (string First, string Second)? SplitJoined(string name, IReadOnlyList<string> classifiers)
+    {
+        if (name.Length < 7 || name.Contains(' '))
+            return null;
+        foreach (var classifier in classifiers)
+        {
+            var space = classifier.LastIndexOf(' ');
+            var surname = (space < 0 ? classifier : classifier[(space + 1)..]).TrimEnd('.', ',').ToUpperInvariant();
+            if (surname.Length < 3 || surname.Length > name.Length - 3)
+                continue;
+            if (name.StartsWith(surname, StringComparison.Ordinal))
+                return (surname, name[surname.Length..]);
+            if (name.EndsWith(surname, StringComparison.Ordinal))
+                return (name[..^surname.Length], surname);
+        }
+
+        return null;
+    }
+
+    private static bool HasClockTime(ReadOnlySpan<char> line)
+    {
+        for (var i = 0; i + 8 <= line.Length; i++)
+        {
+            if (char.IsAsciiDigit(line[i]) && char.IsAsciiDigit(line[i + 1]) && line[i + 2] == ':' && char.IsAsciiDigit(line[i + 3])
+                && char.IsAsciiDigit(line[i + 4]) && line[i + 5] == ':' && char.IsAsciiDigit(line[i + 6]) && char.IsAsciiDigit(line[i + 7]))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the line [a, b) is a trailer that can follow the signature (§9, §8.7).</summary>
+    public static bool IsTrailer(string text, int a, int b)
+    {
+        if (a >= b)
+            return true;
+        var length = b - a;
+
+        // A lone classification line (centred or not), SIPDIS, NOFORN, NNNN, ">", ".", "##".
+        if (Banner.TryReadLevel(text, a, b, out _, out var levelEnd))
+        {
+            var rest = TextScan.SkipBlanks(text, levelEnd, b);
+            while (rest < b && text[rest] == '/')
+                rest++;
+            if (rest >= b || (TextScan.IsWordAt(text, rest, "NOFORN") && rest + 6 == b))
+                return true;
+        }
+
+        foreach (var word in (ReadOnlySpan<string>)["SIPDIS", "NOFORN", "NNNN", "BT"])
+        {
+            if (TextScan.IsWordAt(text, a, word) && a + word.Length == b)
+                return true;
+        }
+
+        if (text.AsSpan(a, length).IndexOfAnyExcept(">.#*-=_ ") < 0)
+            return true;
+
+        // "End Cable Text", "Declassified/Released US Department of State EO Systematic" / "Review 30 JUN 2006",
+        // "NOTE BY OC/T: …", "NOTE: NOT PASSED TO ABOVE ADDRESSEE(S)".
+        foreach (var prefix in (ReadOnlySpan<string>)["END CABLE TEXT", "DECLASSIFIED/RELEASED", "NOTE BY OC/T", "NOTE: NOT PASSED", "REVIEW "])
+        {
+            if (TextScan.StartsWithIgnoreCase(text, a, prefix) && (prefix != "REVIEW " || text.AsSpan(a, length).IndexOfAny(TextScan.Digits) > 0))
+                return true;
+        }
+
+        // "2004CARACA01540 - UNCLASSIFIED", " 2002ROME01748 - Classification: SECRET": another archive's trailer (§1.4).
+        if (length > 8 && TextScan.IsDigit(text[a]) && text.AsSpan(a, length).Contains(" - ", StringComparison.Ordinal)
+            && text.AsSpan(a, 4).IndexOfAnyExcept(TextScan.Digits) < 0)
+            return true;
+
+        // Classified-web footers (§8.7) and old distribution blocks ("INFO  LOG-00   NP-00 …"); mail and database debris
+        // that some copies carry after the text ("Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox", "EPET @ EL P").
+        var line = text.AsSpan(a, length);
+        if (line.IndexOfAny('@', '`') >= 0 || line.Contains("SELECT * FROM", StringComparison.OrdinalIgnoreCase) || HasClockTime(line))
+            return true;
+        if (line.Contains("http", StringComparison.OrdinalIgnoreCase) || line.Contains("intelink", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("/wiki/", StringComparison.OrdinalIgnoreCase) || line.Contains("Classified Web", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("sgov.gov", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return line.Contains("-00 ", StringComparison.Ordinal) && (line.StartsWith("INFO") || line.StartsWith("ACTION") || line.Count("-00") >= 3);
+    }
+}

@@ -1,0 +1,81 @@
+using CableArchive.Data;
+using CableArchive.Data.Audit;
+using Npgsql;
+
+namespace CableArchive.Web.Hosting;
+
+/// <summary>
+/// The archive as the web application holds it: the owner's connection (migrations, the first start's sample import,
+/// the <c>users</c> command) and a data source whose every connection runs as the restricted
+/// <see cref="AuditLog.WebRole"/> role, which everything that serves a request uses.
+/// </summary>
+public sealed class WebArchive : IAsyncDisposable
+{
+    private WebArchive(ArchiveDatabase database, NpgsqlDataSource dataSource)
+    {
+        Database = database;
+        DataSource = dataSource;
+    }
+
+    /// <summary>The archive opened as its owner (migrated).</summary>
+    public ArchiveDatabase Database { get; }
+
+    /// <summary>Connections as the web role: read the archive, keep accounts, append to the audit table.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Opens (and migrates) the archive at <paramref name="location"/>, starting the embedded server if needed.</summary>
+    public static async Task<WebArchive> OpenAsync(ArchiveLocation location, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var database = await ArchiveDatabase.OpenAsync(location, log, cancellationToken).ConfigureAwait(false);
+        return new WebArchive(database, CreateWebDataSource(database.ConnectionString));
+    }
+
+    /// <summary>
+    /// A data source on <paramref name="connectionString"/> whose sessions take the web role from their start
+    /// (<c>-c role=…</c>), so that even a pooled connection reset with <c>DISCARD ALL</c> stays in that role.
+    /// </summary>
+    public static NpgsqlDataSource CreateWebDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Options = "-c role=" + AuditLog.WebRole,
+            ApplicationName = "cablearchive-web",
+        };
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        await Database.DisposeAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>Registers the archive: opened once, on first use, from configuration.</summary>
+public static class ArchiveSetup
+{
+    /// <summary>
+    /// Adds <see cref="WebArchive"/>: <c>ConnectionStrings:Archive</c> (or <c>ConnectionStrings__Archive</c>) for a
+    /// server, else the embedded cluster in <c>Archive:DataDirectory</c> (default folder when empty). Also the hosted
+    /// service that opens it at start and, with <c>Archive:ImportSampleData</c>, fills an empty archive with samples.
+    /// </summary>
+    public static IServiceCollection AddArchiveDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(provider =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var logger = provider.GetRequiredService<ILogger<WebArchive>>();
+            var location = new ArchiveLocation(
+                NullIfBlank(configuration.GetConnectionString("Archive")),
+                NullIfBlank(configuration["Archive:DataDirectory"]));
+
+            // Resolved once, at start (ArchiveStartup), where blocking on the server's start is what starting means.
+            return WebArchive.OpenAsync(location, message => logger.LogInformation("{Message}", message)).GetAwaiter().GetResult();
+        });
+        services.AddHostedService<ArchiveStartup>();
+        return services;
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,60 @@
+using CableArchive.Web.Reading;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CableArchive.Web.Hosting;
+
+/// <summary>Razor Pages, the reading services, and the health endpoint.</summary>
+public static class PagesSetup
+{
+    /// <summary>Adds Razor Pages; the sign-in and error pages are the only ones open to anonymous users.</summary>
+    public static IServiceCollection AddArchivePages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/Denied");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+        return services;
+    }
+
+    /// <summary>Adds what reading cables needs: the TAGS glossary, Markdown, the cable reader.</summary>
+    public static IServiceCollection AddArchiveReading(this IServiceCollection services)
+    {
+        services.AddSingleton(TagGlossary.Load());
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<CableReading>();
+        return services;
+    }
+
+    /// <summary>Adds a health check that the archive's database answers.</summary>
+    public static IServiceCollection AddArchiveHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Maps <c>/health</c>, open to anyone: it says "Healthy" or "Unhealthy" and nothing about the archive.</summary>
+    public static WebApplication MapArchiveHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+
+    private sealed class DatabaseHealthCheck(WebArchive archive) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var command = archive.DataSource.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                return HealthCheckResult.Unhealthy("The archive's database does not answer.");
+            }
+        }
+    }
+}

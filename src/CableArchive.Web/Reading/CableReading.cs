@@ -1,0 +1,90 @@
+using CableArchive.Data.Audit;
+using CableArchive.Data.Search;
+using CableArchive.Web.Accounts;
+using CableArchive.Web.Auditing;
+using CableArchive.Web.Hosting;
+
+namespace CableArchive.Web.Reading;
+
+/// <summary>
+/// A cable as one reader may see it. <see cref="Withdrawn"/> covers both a cable none of whose portions the reader may
+/// read and an id the archive does not hold: the two are shown the same way, the first with its envelope.
+/// </summary>
+public sealed record CableView
+{
+    /// <summary>The id as asked for (canonical when the cable was found).</summary>
+    public required string RequestedId { get; init; }
+
+    /// <summary>The envelope; null when no such cable exists.</summary>
+    public CableEnvelope? Envelope { get; init; }
+
+    /// <summary>The portions of the shown version; null when withdrawn.</summary>
+    public CableText? Text { get; init; }
+
+    /// <summary>The versions as the reader sees them.</summary>
+    public IReadOnlyList<VersionView> Versions { get; init; } = [];
+
+    /// <summary>The shown version's number in <see cref="Versions"/>.</summary>
+    public int? VersionNumber { get; init; }
+
+    /// <summary>Cables citing this one.</summary>
+    public IReadOnlyList<CitingCable> CitedBy { get; init; } = [];
+
+    /// <summary>Whether the reader may read every portion (and so the raw text).</summary>
+    public bool FullyReadable { get; init; }
+
+    /// <summary>Whether the reader sees the withdrawal card.</summary>
+    public bool Withdrawn => Text is null;
+}
+
+/// <summary>Reads cables for the pages, the API and the exports, and audits each reading.</summary>
+public sealed class CableReading(WebArchive archive, AuditTrail audit)
+{
+    /// <summary>
+    /// The cable <paramref name="referenceId"/> as <paramref name="reader"/> sees it, at visible version
+    /// <paramref name="version"/> (the current one when null). Audited as <paramref name="action"/>.
+    /// </summary>
+    public async Task<CableView> ReadAsync(Reader reader, string referenceId, int? version, string action, CancellationToken cancellationToken)
+    {
+        var view = await LoadAsync(reader, referenceId, version, cancellationToken);
+        var outcome = view.Envelope is null ? AuditOutcomes.NotFound
+            : view.Withdrawn ? AuditOutcomes.Withheld
+            : view.Text!.WithheldCount > 0 ? AuditOutcomes.Partial
+            : AuditOutcomes.Ok;
+        await audit.RecordAsync(action, outcome, target: view.RequestedId, portionsWithheld: view.Text?.WithheldCount);
+        return view;
+    }
+
+    /// <summary>Loads without auditing (the caller audits).</summary>
+    public async Task<CableView> LoadAsync(Reader reader, string referenceId, int? version, CancellationToken cancellationToken)
+    {
+        var requested = referenceId.Trim().ToUpperInvariant();
+        var cableId = await CableQueries.FindAsync(archive.DataSource, requested, cancellationToken);
+        var envelope = cableId is { } id ? await CableQueries.GetEnvelopeAsync(archive.DataSource, id, cancellationToken) : null;
+        if (envelope is null)
+            return new CableView { RequestedId = requested };
+
+        var versions = await CableQueries.GetVersionsAsync(archive.DataSource, reader.Sql, envelope.Id, cancellationToken);
+        var shown = version is { } number ? versions.FirstOrDefault(v => v.Number == number) : versions.FirstOrDefault(v => v.IsCurrent);
+        var versionId = shown?.VersionId ?? (version is null ? envelope.CurrentVersionId : null);
+        var text = versionId is { } v ? await CableQueries.GetTextAsync(archive.DataSource, reader.Sql, v, cancellationToken) : null;
+        if (text is null || text.NothingReadable)
+        {
+            // The withdrawal card shows the envelope and nothing else: no versions, no portion count, no citations.
+            return new CableView { RequestedId = envelope.ReferenceId, Envelope = envelope };
+        }
+
+        var citedBy = await CableQueries.GetCitedByAsync(archive.DataSource, envelope.Id, cancellationToken: cancellationToken);
+        var fullyReadable = text.WithheldCount == 0 && envelope.Banner is { } banner && reader.Clearance.Dominates(banner);
+        return new CableView
+        {
+            RequestedId = envelope.ReferenceId,
+            Envelope = envelope,
+            Text = text,
+            Versions = versions,
+            VersionNumber = shown?.Number,
+            CitedBy = citedBy,
+            FullyReadable = fullyReadable,
+        };
+    }
+}

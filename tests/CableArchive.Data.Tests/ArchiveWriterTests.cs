@@ -1,0 +1,224 @@
+using CableArchive.Data;
+using CableArchive.Data.Import;
+using CableArchive.Domain.Classification;
+using CableArchive.Tests.Data.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using static CableArchive.Tests.Data.Infrastructure.TestCables;
+
+namespace CableArchive.Tests.Data;
+
+/// <summary>The merge rules of a batch, on hand-built cables, against real PostgreSQL (a fresh database per test).</summary>
+public sealed class ArchiveWriterTests : IAsyncLifetime
+{
+    private readonly ArchiveFixture fixture = new();
+
+    private ArchiveDatabase Archive => fixture.Archive;
+
+    public ValueTask InitializeAsync() => fixture.InitializeAsync();
+
+    public ValueTask DisposeAsync() => fixture.DisposeAsync();
+
+    private async Task<BatchResult> WriteAsync(params ProcessedRecord[] records)
+    {
+        var run = await StartRunAsync(Archive);
+        await using var writer = await ArchiveWriter.OpenAsync(Archive.DataSource, run, TestContext.Current.CancellationToken);
+        return await writer.WriteAsync(records, 0, TestContext.Current.CancellationToken);
+    }
+
+    private static readonly ClassificationLabel SecretNoForn = ClassificationLabel.Parse("SECRET//NOFORN")!;
+
+    [Fact]
+    public async Task A_new_cable_is_stored_with_its_envelope_portions_and_labels()
+    {
+        var cable = Make("08TOKYO2577", "SUBJECT: TALKS", SecretNoForn, subject: "JAPAN TALKS", subjectMark: "(C)",
+            tags: ["PGOV", "JA"], references: ["08TOKYO2500"], aliases: ["08SECTION01OF02TOKYO2577"],
+            paragraphs: [new Para("1", "(S//NF)", "secret noforn words"), new Para("2", null, "unmarked words"), new Para("3", "(SS)", "garbled mark"), new Para("4", "(U)", "open words SIPDIS")]);
+
+        var result = await WriteAsync(Stage(cable));
+
+        Assert.Equal(new BatchResult(1, 1, 1, 0, 0), result);
+        await using var context = Archive.CreateDbContext();
+        var stored = await context.Cables.Include(c => c.Tags).Include(c => c.References).Include(c => c.Aliases).Include(c => c.Post)
+            .SingleAsync(c => c.ReferenceId == "08TOKYO2577", TestContext.Current.CancellationToken);
+        Assert.Equal("SECRET//NOFORN", stored.Classification);
+        Assert.Equal(ClassificationLevel.Secret, stored.ClassificationLevel);
+        Assert.Equal(["NOFORN"], stored.ClassificationCaveats);
+        Assert.Equal("Embassy Tokyo", stored.Post?.Name);
+        Assert.Equal(["SECSTATE WASHDC"], stored.ToAddressees);
+        Assert.Equal("180817Z SEP 08", stored.DateTimeGroup);
+        Assert.Equal(["PGOV", "JA"], stored.Tags.OrderBy(t => t.Position).Select(t => t.Code));
+        Assert.Equal("08TOKYO2500", Assert.Single(stored.References).TargetReferenceId);
+        Assert.Null(stored.References[0].TargetCableId);
+        Assert.Equal("08SECTION01OF02TOKYO2577", Assert.Single(stored.Aliases).Alias);
+
+        var version = await context.CableVersions.Include(v => v.Paragraphs).Include(v => v.Subject).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(stored.CurrentVersionId, version.Id);
+        Assert.Equal(cable.Text, version.Text);
+        Assert.Null(version.RawRecord);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(cable.Text)), version.TextSha256);
+        Assert.Contains("a test note", version.Diagnostics, StringComparison.Ordinal);
+
+        var paragraphs = version.Paragraphs.OrderBy(p => p.Position).ToList();
+        AssertReadLabel(paragraphs[0], ClassificationLevel.Secret, "NOFORN");
+        Assert.Equal(MarkingStatus.Marked, paragraphs[0].MarkStatus);
+
+        // Unmarked and unreadable portions take the banner with its caveats; SIPDIS in the text restricts nothing.
+        AssertReadLabel(paragraphs[1], ClassificationLevel.Secret, "NOFORN");
+        Assert.Equal(MarkingStatus.Unreadable, paragraphs[2].MarkStatus);
+        AssertReadLabel(paragraphs[2], ClassificationLevel.Secret, "NOFORN");
+        AssertReadLabel(paragraphs[3], ClassificationLevel.Unclassified);
+        Assert.Equal((ClassificationLevel.Confidential, "(C)"), (version.Subject!.ReadLevel, version.Subject.Mark));
+        Assert.All(paragraphs, p => Assert.False(p.Searchable));
+    }
+
+    [Fact]
+    public async Task A_portion_without_any_label_is_readable_by_no_one()
+    {
+        var cable = Make("08TOKYO1", "BODY", banner: null, paragraphs: [new Para("1", null, "unmarked in an unbannered cable")]);
+        await WriteAsync(Stage(cable));
+
+        await using var context = Archive.CreateDbContext();
+        var paragraph = await context.Paragraphs.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(ClassificationLevel.TopSecret, paragraph.ReadLevel);
+        Assert.Equal(["UNKNOWN"], paragraph.ReadCaveats);
+    }
+
+    [Fact]
+    public async Task The_same_text_again_is_unchanged_and_adds_nothing()
+    {
+        var cable = Make("08TOKYO2577", "BODY", SecretNoForn, paragraphs: [new Para("1", "(S)", "words")]);
+        await WriteAsync(Stage(cable));
+        var before = await CountsAsync();
+
+        // Again, and twice within one batch.
+        var again = await WriteAsync(Stage(cable), Stage(cable));
+
+        Assert.Equal(new BatchResult(2, 0, 0, 2, 0), again);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_changed_text_becomes_a_new_current_version_and_the_last_text_read_is_current()
+    {
+        var full = Make("07PARIS322", "FULL TEXT", SecretNoForn, tags: ["PREL"], paragraphs: [new Para("1", "(S)", "the full paragraph")]);
+        var redacted = Make("07PARIS322", "XXXXXXXXXXXX", SecretNoForn, tags: ["PREL", "FR"], paragraphs: [new Para("1", null, "XXXXXXXXXXXX")]);
+
+        Assert.Equal(new BatchResult(1, 1, 1, 0, 0), await WriteAsync(Stage(full)));
+        Assert.Equal(new BatchResult(1, 0, 1, 0, 0), await WriteAsync(Stage(redacted)));
+
+        await using (var context = Archive.CreateDbContext())
+        {
+            var cable = await context.Cables.Include(c => c.CurrentVersion).Include(c => c.Tags).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(redacted.Text, cable.CurrentVersion!.Text);
+            Assert.Equal(1, cable.RedactionCount);
+            Assert.Equal(["PREL", "FR"], cable.Tags.OrderBy(t => t.Position).Select(t => t.Code));
+            Assert.Equal(2, await context.CableVersions.CountAsync(TestContext.Current.CancellationToken));
+        }
+
+        // A later build restored the full text: no new version, but it is current again.
+        Assert.Equal(new BatchResult(1, 0, 0, 1, 0), await WriteAsync(Stage(full)));
+        await using (var context = Archive.CreateDbContext())
+        {
+            var cable = await context.Cables.Include(c => c.CurrentVersion).Include(c => c.Tags).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(full.Text, cable.CurrentVersion!.Text);
+            Assert.Equal(["PREL"], cable.Tags.Select(t => t.Code));
+            Assert.Equal(2, await context.CableVersions.CountAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task References_resolve_when_the_cited_cable_arrives_later()
+    {
+        await WriteAsync(Stage(Make("08TOKYO2577", "CITING", references: ["08TOKYO2500", "08STATE1"])));
+        await WriteAsync(Stage(Make("08TOKYO2500", "CITED")));
+
+        await using var context = Archive.CreateDbContext();
+        var cited = await context.Cables.SingleAsync(c => c.ReferenceId == "08TOKYO2500", TestContext.Current.CancellationToken);
+        var references = await context.CableReferences.OrderBy(r => r.Position).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(cited.Id, references[0].TargetCableId);
+        Assert.Null(references[1].TargetCableId);
+        Assert.Equal("08STATE1", references[1].TargetReferenceId);
+    }
+
+    [Fact]
+    public async Task Quarantined_records_are_kept_once_with_reason_and_bytes_and_counted_every_time()
+    {
+        var bad = Quarantine("not a cable at all\0\u00ff");
+        var cable = Make("08TOKYO2577", "BODY");
+
+        var first = await WriteAsync(bad, Stage(cable), bad);
+        var second = await WriteAsync(bad);
+
+        Assert.Equal(new BatchResult(3, 1, 1, 0, 2), first);
+        Assert.Equal(first.Read, first.NewVersions + first.Unchanged + first.Quarantined);
+        Assert.Equal(new BatchResult(1, 0, 0, 0, 1), second);
+        await using var context = Archive.CreateDbContext();
+        var kept = await context.QuarantinedRecords.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(bad.Raw, kept.Raw);
+        Assert.Equal("not a cable: test", kept.Reason);
+        Assert.Equal("bad.txt", kept.SourcePath);
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_half_way_leaves_nothing_behind()
+    {
+        var good = Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(U)", "words")]));
+        var broken = Stage(Make("08TOKYO2578", "BODY"));
+
+        // Invalid JSON fails the COPY into cable_versions, after the cables rows were inserted in the same transaction.
+        var poisoned = new StagedCable
+        {
+            ReferenceId = broken.ReferenceId, TextSha256 = broken.TextSha256, Text = broken.Text, Origin = broken.Origin,
+            DiagnosticsJson = "{not json", Paragraphs = broken.Paragraphs,
+        };
+
+        await Assert.ThrowsAsync<PostgresException>(() => WriteAsync(good, poisoned));
+
+        Assert.Equal((0L, 0L, 0L), await CountsAsync());
+        await using var context = Archive.CreateDbContext();
+        Assert.Equal(0, await context.ImportRuns.SumAsync(r => r.RecordsRead, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Text_PostgreSQL_cannot_store_is_replaced_and_the_raw_bytes_kept()
+    {
+        var cable = Make("08TOKYO2577", "NOISE \0 AND \ud800 HERE");
+        var staged = Stage(cable);
+        await WriteAsync(staged);
+
+        await using var context = Archive.CreateDbContext();
+        var version = await context.CableVersions.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("NOISE \uFFFD AND \uFFFD HERE", version.Text, StringComparison.Ordinal);
+        Assert.Equal(cable.Text.Length, version.Text.Length);
+        Assert.NotNull(version.RawRecord);
+    }
+
+    [Fact]
+    public async Task The_indexer_makes_committed_portions_searchable()
+    {
+        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", subject: "NUCLEAR TALKS", paragraphs: [new Para("1", "(C)", "The ambassador discussed enrichment")])));
+        Assert.Equal(2, await SearchIndexer.CountPendingAsync(Archive.DataSource, TestContext.Current.CancellationToken));
+
+        var indexed = await SearchIndexer.IndexPendingAsync(Archive.DataSource, 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, indexed);
+        Assert.Equal(0, await SearchIndexer.CountPendingAsync(Archive.DataSource, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString,
+            "SELECT count(*)::int FROM paragraphs WHERE search_vector @@ to_tsquery('english', 'enrich')"));
+        Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString,
+            "SELECT count(*)::int FROM subjects WHERE search_vector @@ to_tsquery('english', 'nuclear')"));
+    }
+
+    private static void AssertReadLabel(CableArchive.Data.Model.IPortion portion, ClassificationLevel level, params string[] caveats)
+    {
+        Assert.Equal(level, portion.ReadLevel);
+        Assert.Equal(caveats, portion.ReadCaveats);
+    }
+
+    private async Task<(long Cables, long Versions, long Paragraphs)> CountsAsync()
+    {
+        await using var context = Archive.CreateDbContext();
+        return (await context.Cables.LongCountAsync(), await context.CableVersions.LongCountAsync(), await context.Paragraphs.LongCountAsync());
+    }
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using CableArchive.Data;
+using CableArchive.Data.Embedded;
+using CableArchive.Data.Import;
+using CableArchive.Domain.Cables;
+using CableArchive.Parsing.Synthetic;
+using CableArchive.Tests.Data.Infrastructure;
+using Npgsql;
+
+namespace CableArchive.Tests.Data;
+
+/// <summary>
+/// kill -9 in the middle of an import, then the same import again, gives the archive a clean run gives; and the next
+/// run copes with the embedded server the killed one left running, or with its stale lock file.
+/// </summary>
+public sealed class CrashResumeTests : IAsyncLifetime
+{
+    /// <summary>Enough records that the import is still running after its first batches commit.</summary>
+    private const int CableCount = 6000;
+
+    private readonly TempFolder folder = new();
+    private string dump = "";
+    private int records;
+
+    public async ValueTask InitializeAsync()
+    {
+        dump = Path.Combine(folder.Path, "dump");
+        records = await WriteDumpAsync(dump);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Synthetic raw-text cables, plus what makes a real dump hard: repeats, a changed text, junk.</summary>
+    private static async Task<int> WriteDumpAsync(string target)
+    {
+        Directory.CreateDirectory(target);
+        var written = 0;
+        SyntheticCable? first = null;
+        foreach (var cable in CableGenerator.Generate(seed: 1000, CableCount))
+        {
+            first ??= cable;
+            await File.WriteAllTextAsync(Path.Combine(target, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText));
+            written++;
+        }
+
+        // Sorted after the cables: the same text again, a later text of the first cable, and a record that is no cable.
+        await File.WriteAllTextAsync(Path.Combine(target, "zz-repeat.txt"), first!.Render(CableFormat.RawText));
+        await File.WriteAllTextAsync(Path.Combine(target, "zz-release2.txt"), first.Render(CableFormat.RawText) + "\nADDED IN A LATER RELEASE.\n");
+        await File.WriteAllTextAsync(Path.Combine(target, "zz-junk.txt"), "this is not a cable");
+        return written + 3;
+    }
+
+    private async Task<Dictionary<string, string>> CleanRunAsync()
+    {
+        var name = await PostgresCluster.Current.CreateDatabaseAsync();
+        try
+        {
+            var connection = PostgresCluster.Current.Server.ConnectionString(name);
+            await using var archive = await ArchiveDatabase.OpenAsync(connection, TestContext.Current.CancellationToken);
+            var summary = await new ArchiveImporter(archive).ImportAsync([dump], TestContext.Current.CancellationToken);
+            Assert.Equal(records, summary.Read);
+            Assert.Equal(2, summary.ExitCode);
+            return await ArchiveFingerprint.TakeAsync(connection);
+        }
+        finally
+        {
+            await PostgresCluster.Current.DropDatabaseAsync(name);
+        }
+    }
+
+    [Fact]
+    public async Task Killed_mid_import_then_run_again_equals_a_clean_run()
+    {
+        var clean = await CleanRunAsync();
+        var name = await PostgresCluster.Current.CreateDatabaseAsync();
+        try
+        {
+            var connection = PostgresCluster.Current.Server.ConnectionString(name);
+            await KillWhenCommittingAsync(CliProcess.Start("import", dump, "--json", "--connection", connection), connection);
+
+            var (exitCode, output, error) = await CliProcess.RunAsync("import", dump, "--json", "--connection", connection);
+
+            Assert.True(exitCode == 2, $"exit {exitCode}: {error}");
+            Assert.Contains("\"quarantined\":1", output, StringComparison.Ordinal);
+            Assert.Equal(clean, await ArchiveFingerprint.TakeAsync(connection));
+
+            // The killed run is marked as such; the two runs together read every record once or more, never less.
+            await using var database = ArchiveDatabase.CreateDataSource(connection);
+            await using var runs = database.CreateCommand("SELECT status, records_read FROM import_runs ORDER BY id");
+            await using var reader = await runs.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(4, reader.GetInt16(0));
+            Assert.InRange(reader.GetInt64(1), 1, records - 1);
+            Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(2, reader.GetInt16(0));
+            Assert.Equal(records, reader.GetInt64(1));
+        }
+        finally
+        {
+            await PostgresCluster.Current.DropDatabaseAsync(name);
+        }
+    }
+
+    [Fact]
+    public async Task The_next_run_reuses_the_embedded_server_a_killed_run_left_and_copes_with_a_stale_lock_file()
+    {
+        var clean = await CleanRunAsync();
+        var dataDirectory = PostgresCluster.NewDataDirectory("killed");
+        try
+        {
+            // The first run starts its own cluster and is killed while committing: its server stays up.
+            var child = CliProcess.Start("import", dump, "--data-dir", dataDirectory);
+            var connection = await WaitForEmbeddedServerAsync(dataDirectory, child);
+            await KillWhenCommittingAsync(child, connection);
+            var pidFile = Path.Combine(dataDirectory, "pg", "postmaster.pid");
+            var postmaster = int.Parse((await File.ReadAllLinesAsync(pidFile, TestContext.Current.CancellationToken))[0]);
+            Assert.False(Process.GetProcessById(postmaster).HasExited);
+
+            // The second run is killed too, and this time the server with it: its lock file stays behind.
+            var second = CliProcess.Start("import", dump, "--data-dir", dataDirectory);
+            var (_, secondError) = await KillWhenCommittingAsync(second, connection, alsoKill: postmaster);
+            Assert.Contains("reusing the PostgreSQL server", secondError, StringComparison.Ordinal);
+            Assert.True(File.Exists(pidFile));
+
+            var (exitCode, _, error) = await CliProcess.RunAsync("import", dump, "--data-dir", dataDirectory);
+
+            Assert.True(exitCode == 2, $"exit {exitCode}: {error}");
+            Assert.Contains("removing the stale lock file", error, StringComparison.Ordinal);
+            Assert.False(File.Exists(pidFile), "the last user stops the server");
+
+            await using var server = await EmbeddedPostgres.StartAsync(dataDirectory, EmbeddedShutdown.StopWhenLastUser, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(clean, await ArchiveFingerprint.TakeAsync(server.ConnectionString()));
+        }
+        finally
+        {
+            await using var cleanup = await EmbeddedPostgres.StartAsync(dataDirectory, EmbeddedShutdown.StopAndDelete, cancellationToken: TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Waits until the child's first batches are committed, then kills it (and <paramref name="alsoKill"/>) with SIGKILL.</summary>
+    private static async Task<(string Output, string Error)> KillWhenCommittingAsync(Process child, string connectionString, int? alsoKill = null)
+    {
+        var output = child.StandardOutput.ReadToEndAsync();
+        var error = child.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        await using (var dataSource = ArchiveDatabase.CreateDataSource(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString))
+        {
+            long committed = 0;
+            long baseline = -1;
+            while (committed < 1000)
+            {
+                Assert.False(child.HasExited, $"the import ended before it could be killed: {await error}");
+                Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), "the import never committed a batch");
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+                try
+                {
+                    await using var command = dataSource.CreateCommand("SELECT coalesce(sum(records_read), 0)::bigint FROM import_runs");
+                    var total = (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+                    baseline = baseline < 0 ? total : baseline;
+                    committed = total - baseline;
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable)
+                {
+                    // Migrations not applied yet.
+                }
+            }
+        }
+
+        child.Kill();
+        if (alsoKill is { } pid)
+            Process.GetProcessById(pid).Kill();
+        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+        child.Dispose();
+        return (await output, await error);
+    }
+
+    private static async Task<string> WaitForEmbeddedServerAsync(string dataDirectory, Process child)
+    {
+        var pidFile = Path.Combine(dataDirectory, "pg", "postmaster.pid");
+        var passwordFile = Path.Combine(dataDirectory, "password");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the embedded server never started");
+            Assert.False(child.HasExited, "the import ended before its server started");
+            if (File.Exists(pidFile) && File.Exists(passwordFile))
+            {
+                var lines = await File.ReadAllLinesAsync(pidFile);
+                if (lines.Length > 7 && lines[7].Trim() == "ready")
+                {
+                    return new NpgsqlConnectionStringBuilder
+                    {
+                        Host = "127.0.0.1", Port = int.Parse(lines[3]), Username = EmbeddedPostgres.SuperUser,
+                        Password = (await File.ReadAllTextAsync(passwordFile)).Trim(), Database = EmbeddedPostgres.DefaultDatabase,
+                    }.ConnectionString;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
