@@ -6,9 +6,11 @@ var root = new RootCommand("CableArchive: parse, import, search and serve US dip
 {
     ParseCommand.Create(),
     GenerateCommand.Create(),
-    BenchImportCommand.AddTo(BenchCommand.Create()),
+    BenchWebCommand.AddTo(BenchImportCommand.AddTo(BenchCommand.Create())),
     ImportCommand.Create(),
     ReparseCommand.Create(),
+    ServeCommand.Create(),
+    UsersCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -48,9 +48,20 @@ public static class CableParser
 
         var (routing, partial) = header.Length == 0 ? new HeaderParseResult(null, false) : HeaderParser.Parse(context, headerSpan);
         var created = routing?.DateTime ?? metadata?.Created;
-        var body = BodyParser.Parse(context, bodySpan, created?.Year);
+        var year = created?.Year;
+        var diagnosticsBeforeBody = context.Diagnostics.Count;
+        var body = BodyParser.Parse(context, bodySpan, year);
+        if (year is null && InferYear(body.ExecutiveOrder) is { } inferred)
+        {
+            // Read the body again with the year, so that REF ids get it too; its diagnostics only once.
+            context.Diagnostics.RemoveRange(diagnosticsBeforeBody, context.Diagnostics.Count - diagnosticsBeforeBody);
+            year = inferred;
+            body = BodyParser.Parse(context, bodySpan, year);
+            context.Report(DiagnosticSeverity.Warning, body.ExecutiveOrder!.Span.Start,
+                $"No date-time group and no container date: the year {inferred} is inferred from the declassification date, ten years before it.");
+        }
 
-        var id = IdentifyCable(context, body.ClassificationLine, created, metadata, out var aliases);
+        var id = IdentifyCable(context, body.ClassificationLine, year, metadata, out var aliases);
         var origin = IdentifyOrigin(routing, body.ClassificationLine, metadata);
         var classification = Classify(body, metadata);
         CompareWithContainer(context, metadata, created, classification, origin);
@@ -93,11 +104,11 @@ public static class CableParser
     /// The canonical id comes from the text (banner origin words and serial, with the DTG's year); the container's id,
     /// canonicalised, fills in where the text gives none. Every other spelling seen is kept as an alias.
     /// </summary>
-    private static string? IdentifyCable(ParseContext context, ClassificationLine? banner, DateTime? created, ContainerMetadata? metadata, out IReadOnlyList<string> aliases)
+    private static string? IdentifyCable(ParseContext context, ClassificationLine? banner, int? year, ContainerMetadata? metadata, out IReadOnlyList<string> aliases)
     {
         var fromContainer = ReferenceIds.Canonicalize(metadata?.Id);
-        var fromText = banner?.OriginWords is { } words && banner.Serial is { } serial && created is { } date
-            ? ReferenceIds.FromParts(date.Year, words, serial)
+        var fromText = banner?.OriginWords is { } words && banner.Serial is { } serial && year is { } cableYear
+            ? ReferenceIds.FromParts(cableYear, words, serial)
             : null;
 
         var id = fromText ?? fromContainer;
@@ -112,6 +123,19 @@ public static class CableParser
         aliases = others;
         return id;
     }
+
+    /// <summary>
+    /// Partial records carry no date-time group (cable-format notes §2.1.3). E.O. 12958 sets declassification ten years
+    /// out by default and at most twenty-five years out, and the archive's cables end in 2010: a date up to 2020 is
+    /// taken as ten years out, a later one as twenty-five. Other periods make the guess wrong, which is why it is a
+    /// fallback with a warning, never preferred to a DTG or a container date.
+    /// </summary>
+    private static int? InferYear(ExecutiveOrderLine? executiveOrder) => executiveOrder?.DeclassifyOn?.Year switch
+    {
+        >= 1976 and <= 2020 and var year => year - 10,
+        > 2020 and <= 2035 and var year => year - 25,
+        _ => null,
+    };
 
     private static string? IdentifyOrigin(RoutingHeader? routing, ClassificationLine? banner, ContainerMetadata? metadata) =>
         (routing?.From is { } from ? Origins.FromSender(from) : null)

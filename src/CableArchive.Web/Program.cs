@@ -1,3 +1,5 @@
+using CableArchive.Web.Api;
+using CableArchive.Web.Auditing;
 using CableArchive.Web.Hosting;
 using Serilog;
 
@@ -33,9 +35,12 @@ public static class Program
     }
 
     /// <summary>Builds the application; <paramref name="configure"/> may add settings first (the <c>serve</c> command's options).</summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="args">Command-line arguments (ASP.NET Core configuration syntax).</param>
+    /// <param name="configure">Called on the builder before anything is added.</param>
+    /// <param name="contentRoot">The folder of appsettings.json and wwwroot; the current folder when null (<c>dotnet run</c>).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, string? contentRoot = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         configure?.Invoke(builder);
 
         builder.AddArchiveLogging();
@@ -48,6 +53,7 @@ public static class Program
         builder.Services.AddArchiveHealth();
 
         var app = builder.Build();
+        app.UseArchiveLoopbackAsSecure();
         app.UseArchiveErrorPages();
         app.UseArchiveSecurityHeaders();
         app.UseArchiveRequestLogging();

@@ -135,7 +135,7 @@ internal static class BenchImportCommand
         var durable = summary.DurableSeconds;
         var (versions, paragraphs, textBytes) = await CountAsync(database);
         var lookup = await MeasureLookupsAsync(database, cancellationToken);
-        Console.WriteLine($"  durable: {summary.Read:N0} records ({summary.NewVersions:N0} new, {summary.Quarantined:N0} quarantined) committed in {durable:N1} s; "
+        Console.WriteLine($"  durable: {summary.Read:N0} records ({summary.NewVersions:N0} new, {summary.Quarantined:N0} quarantined) committed in {durable:N1} s ({summary.WriteSeconds:N1} s of it in merge transactions); "
             + $"{versions:N0} versions, {paragraphs:N0} paragraphs, {textBytes / 1e6:N0} MB of portion text; a cable by id in {lookup:N2} ms");
 
         var indexClock = Stopwatch.StartNew();

@@ -112,6 +112,9 @@ public sealed record ImportSummary
     /// <summary>Seconds until every record was committed (readable by id).</summary>
     public double DurableSeconds { get; init; }
 
+    /// <summary>Seconds spent in merge transactions (the rest of the durable phase is reading and parsing, overlapped with them).</summary>
+    public double WriteSeconds { get; init; }
+
     /// <summary>Seconds the indexing phase took.</summary>
     public double IndexSeconds { get; init; }
 
@@ -216,6 +219,7 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
             Seconds = clock.Elapsed.TotalSeconds,
             DurableSeconds = durable,
             IndexSeconds = indexSeconds,
+            WriteSeconds = writeClock.Elapsed.TotalSeconds,
             RowsIndexed = Progress.RowsIndexed,
             Errors = errors.ToList(),
             Fatal = fatal,
@@ -229,6 +233,8 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
         (int)Progress.RecordsCommitted, newCables, (int)Progress.NewVersions, (int)Progress.Unchanged, (int)Progress.Quarantined);
 
     private int newCables;
+
+    private readonly Stopwatch writeClock = new();
 
     private async Task<BatchResult> PipelineAsync(long runId, Action<Action<WorkItem>, Action<string>, CancellationToken> produce, ConcurrentQueue<string> errors, CancellationTokenSource stop)
     {
@@ -297,7 +303,9 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
             await using var writer = await ArchiveWriter.OpenAsync(database.DataSource, runId, token).ConfigureAwait(false);
             await foreach (var batch in batches.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
+                writeClock.Start();
                 var result = await writer.WriteAsync(batch, Progress.BytesRead, token).ConfigureAwait(false);
+                writeClock.Stop();
                 totals = new BatchResult(totals.Read + result.Read, totals.NewCables + result.NewCables, totals.NewVersions + result.NewVersions, totals.Unchanged + result.Unchanged, totals.Quarantined + result.Quarantined);
                 newCables = totals.NewCables;
                 Progress.AddBatch(result);

@@ -47,6 +47,11 @@ internal static class ClassifiedByField
 
     private static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(["TO", "FOR", "OF", "AND", "IN", "AT"], StringComparer.Ordinal);
 
+    // Punctuation that closes a token without being part of it.
+    private static readonly char[] Closers = [',', ';', ':'];
+    private static readonly char[] ClosersAndPeriod = [',', ';', ':', '.'];
+    private static readonly char[] TitleEdges = [' ', ',', ':'];
+
     private static readonly FrozenSet<string> Suffixes = FrozenSet.ToFrozenSet(["JR", "SR", "II", "III", "IV"], StringComparer.Ordinal);
 
     private enum Role
@@ -341,13 +346,13 @@ internal static class ClassifiedByField
             // "THOMAS W. SIMONS, JR., AMBASSADOR": a suffix after the comma belongs to the name.
             if (suffix is not null)
             {
-                found += ", " + suffix.Text.TrimEnd(',', ';');
+                found += ", " + suffix.Text.TrimEnd(Closers);
                 partStart = i + 2;
                 i++;
             }
 
             if (names.Count == 0 && nameAt > 0)
-                title = string.Join(' ', part.GetRange(0, nameAt).Select(w => w.Text)).Trim(' ', ',', ':');
+                title = string.Join(' ', part.GetRange(0, nameAt).Select(w => w.Text)).Trim(TitleEdges);
             names.Add(found);
         }
 
@@ -430,7 +435,7 @@ internal static class ClassifiedByField
         if (IsTitle(key))
             return Role.Title;
 
-        var text = word.Text.TrimEnd(',', ';', ':');
+        var text = word.Text.TrimEnd(Closers);
         if (text.Length == 0)
             return Role.Other;
 
@@ -540,7 +545,7 @@ internal static class ClassifiedByField
 
     private static bool IsInitial(string text)
     {
-        var t = text.TrimEnd(',', ';', ':');
+        var t = text.AsSpan().TrimEnd(Closers);
         if (t.Length == 1)
             return char.IsLetter(t[0]) || t[0] == '0';
         if (t.Length == 2 && t[1] == '.')
@@ -564,7 +569,7 @@ internal static class ClassifiedByField
     // Tokens of the name part: words, and the separators that split it into parts (comma, semicolon, a lone dash or "?").
     private static List<Word> Tokenize(string text, int start, int end)
     {
-        var words = new List<Word>();
+        var words = new List<Word>(16);
         var newline = false;
         var p = start;
         while (p < end)
@@ -617,8 +622,8 @@ internal static class ClassifiedByField
     }
 
     private static string Clean(string token) => IsInitial(token) || Suffixes.Contains(Normalize(token))
-        ? token.TrimEnd(',', ';', ':')
-        : token.TrimEnd(',', ';', ':', '.');
+        ? token.TrimEnd(Closers)
+        : token.TrimEnd(ClosersAndPeriod);
 
     // Upper case, trailing punctuation and enclosing apostrophes dropped, zero read as O (COUNSEL0R, AMBASSAD0R, 0N).
     private static string Normalize(string token)

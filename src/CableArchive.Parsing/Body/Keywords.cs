@@ -33,7 +33,7 @@ internal static class Keywords
     /// <summary>All keyword occurrences in [start, end), in text order.</summary>
     public static List<Keyword> FindAll(string text, int start, int end)
     {
-        var found = new List<Keyword>();
+        var found = new List<Keyword>(16);
         end = Math.Min(end, text.Length);
         var i = Math.Max(0, start);
         while (i < end)

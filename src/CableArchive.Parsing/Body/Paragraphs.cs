@@ -58,7 +58,7 @@ internal static class Paragraphs
     {
         var text = body.Text;
         TextSpan? sipdis = null;
-        var pieces = new List<ParagraphPiece>();
+        var pieces = new List<ParagraphPiece>(Math.Max(4, (end - start) / 400));
         var lastNumber = 0;
         var blockStart = -1;
         var current = -1;

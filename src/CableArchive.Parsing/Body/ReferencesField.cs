@@ -31,6 +31,9 @@ internal static class ReferencesField
     /// <summary>One cable cited: canonical station, serial without padding, two-digit year if written, and where it stands.</summary>
     private sealed record Citation(string Station, string Serial, string? Year, int Start, int End);
 
+    private static readonly char[] RawEdges = [' ', ',', ';', ':', '.'];
+    private static readonly string[] NestedKeywords = ["REFERENCE", "REFTEL", "REFS", "REF"];
+
     private static readonly string[] EmailWords = ["E-MAIL", "EMAIL", "E-MAILS", "EMAILS", "E MAIL"];
     private static readonly string[] ConversationWords = ["TELCON", "TELCONS", "TELECON", "TELECONS", "MEMCON", "MEMCONS", "CONVERSATION", "CONVERSATIONS", "MEETING", "MEETINGS", "PHONE", "CALL", "CALLS", "TELEPHONE", "DISCUSSION", "DISCUSSIONS", "VTC", "DVC"];
     private static readonly string[] DocumentWords = ["REPORT", "REPORTS", "LETTER", "MEMO", "MEMORANDUM", "FAX", "DOCUMENT", "HTTP", "WWW", "FAM", "FAH", "ARTICLE", "INCSR", "UNSCR", "RESOLUTION", "NOTE", "IIR", "PAPER", "NON-PAPER", "MSG", "MESSAGE", "DTG", "NOTICE", "STUDY", "POINTS", "AIRGRAM", "OSC", "BRIEFING", "BOOK", "WEB", "STATEMENT", "CABLE", "TD"];
@@ -51,7 +54,7 @@ internal static class ReferencesField
 
         foreach (var (label, itemStart, itemEnd) in SplitItems(text, start, end))
         {
-            var raw = TextScan.Collapse(text, itemStart, itemEnd).Trim(' ', ',', ';', ':', '.');
+            var raw = TextScan.Collapse(text, itemStart, itemEnd).Trim(RawEdges);
             var citations = FindCitations(text, itemStart, itemEnd, ref previous);
             foreach (var citation in citations)
             {
@@ -87,7 +90,7 @@ internal static class ReferencesField
     private static int SkipNestedKeyword(string text, int start, int bound)
     {
         var p = TextScan.SkipWhitespace(text, start, bound);
-        foreach (var word in (ReadOnlySpan<string>)["REFERENCE", "REFTEL", "REFS", "REF"])
+        foreach (var word in NestedKeywords)
         {
             if (!TextScan.IsWordAt(text, p, word))
                 continue;
@@ -542,7 +545,7 @@ internal static class ReferencesField
     /// <summary>Splits an item into words, numbers and punctuation, repairing <c>0</c>/<c>O</c> confusions (§12) and splitting glued ids.</summary>
     private static List<Token> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(Math.Max(4, (end - start) / 4));
         var p = start;
         var space = true;
         while (p < end)

@@ -25,6 +25,10 @@ internal static class Signers
         "SINCERELY", "ATTACHMENT", "ENCLOSURE", "TAGS", "SUBJECT", "NIACT", "IMMEDIATE", "PRIORITY", "ROUTINE",
     ], StringComparer.Ordinal);
 
+    private static readonly char[] SurnameEdges = ['.', ','];
+    private static readonly string[] LoneTrailerWords = ["SIPDIS", "NOFORN", "NNNN", "BT"];
+    private static readonly string[] TrailerPrefixes = ["END CABLE TEXT", "DECLASSIFIED/RELEASED", "NOTE BY OC/T", "NOTE: NOT PASSED", "REVIEW "];
+
     // §9: CM-c14n keeps a table of surname typos; only the generic ones are kept here.
     private static readonly FrozenDictionary<string, string> Corrections = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -295,7 +299,7 @@ internal static class Signers
         foreach (var classifier in classifiers)
         {
             var space = classifier.LastIndexOf(' ');
-            var surname = (space < 0 ? classifier : classifier[(space + 1)..]).TrimEnd('.', ',').ToUpperInvariant();
+            var surname = (space < 0 ? classifier : classifier[(space + 1)..]).TrimEnd(SurnameEdges).ToUpperInvariant();
             if (surname.Length < 3 || surname.Length > name.Length - 3)
                 continue;
             if (name.StartsWith(surname, StringComparison.Ordinal))
@@ -336,7 +340,7 @@ internal static class Signers
                 return true;
         }
 
-        foreach (var word in (ReadOnlySpan<string>)["SIPDIS", "NOFORN", "NNNN", "BT"])
+        foreach (var word in LoneTrailerWords)
         {
             if (TextScan.IsWordAt(text, a, word) && a + word.Length == b)
                 return true;
@@ -347,7 +351,7 @@ internal static class Signers
 
         // "End Cable Text", "Declassified/Released US Department of State EO Systematic" / "Review 30 JUN 2006",
         // "NOTE BY OC/T: …", "NOTE: NOT PASSED TO ABOVE ADDRESSEE(S)".
-        foreach (var prefix in (ReadOnlySpan<string>)["END CABLE TEXT", "DECLASSIFIED/RELEASED", "NOTE BY OC/T", "NOTE: NOT PASSED", "REVIEW "])
+        foreach (var prefix in TrailerPrefixes)
         {
             if (TextScan.StartsWithIgnoreCase(text, a, prefix) && (prefix != "REVIEW " || text.AsSpan(a, length).IndexOfAny(TextScan.Digits) > 0))
                 return true;

@@ -35,7 +35,7 @@ internal static class Summaries
 
     private static List<Marker> FindMarkers(string text, int start, int end)
     {
-        var markers = new List<Marker>();
+        var markers = new List<Marker>(32);
         var p = start;
         while (p < end)
         {

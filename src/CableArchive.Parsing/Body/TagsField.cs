@@ -133,7 +133,7 @@ internal static class TagsField
 
     private static List<Token> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
         var afterComma = true;
         var p = start;
         while (p < end)
@@ -171,12 +171,22 @@ internal static class TagsField
             while (trimmedEnd > p && text[trimmedEnd - 1] is '.' or ':' or ')')
                 trimmedEnd--;
             if (trimmedEnd > p)
-                tokens.Add(new Token(text.Substring(p, trimmedEnd - p).ToUpperInvariant(), p, trimmedEnd, InParentheses: false, afterComma));
+                tokens.Add(new Token(UpperCase(text.AsSpan(p, trimmedEnd - p)), p, trimmedEnd, InParentheses: false, afterComma));
             afterComma = false;
             p = tokenEnd;
         }
 
         return tokens;
+    }
+
+    // One allocation: tags are mostly upper case already, so most calls only copy.
+    private static string UpperCase(ReadOnlySpan<char> token)
+    {
+        if (token.Length > 128)
+            return token.ToString().ToUpperInvariant();
+        Span<char> buffer = stackalloc char[token.Length];
+        var length = token.ToUpperInvariant(buffer);
+        return new string(buffer[..length]);
     }
 
     // A code breaks a phrase: a known tag, any four-letter subject-shaped tag, or a token with digits, "/" or "-" (UNGA/C-6).

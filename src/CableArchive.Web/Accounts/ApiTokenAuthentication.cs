@@ -18,7 +18,7 @@ public sealed class ApiTokenAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme's name.</summary>
-    public const string Scheme = "Bearer";
+    public const string SchemeName = "Bearer";
 
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -43,8 +43,8 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, row.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, row.GetString(1))],
-            Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using CableArchive.Data;
 using CableArchive.Data.Accounts;
 using CableArchive.Data.Audit;
 using CableArchive.Domain.Classification;
+using CableArchive.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -61,6 +61,10 @@ public static class AuditSetup
         app.Use(async (context, next) =>
         {
             await next(context);
+
+            // A status page re-executed for the refusal is the same refusal, already recorded.
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+                return;
             var status = context.Response.StatusCode;
             var toSignIn = status == StatusCodes.Status302Found
                 && context.Response.Headers.Location.ToString().Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase)

@@ -78,9 +78,9 @@ public static class AccountsSetup
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiTokenAuthenticationHandler.Scheme
+                    ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -102,7 +102,7 @@ public static class AccountsSetup
                 var reader = await context.RequestServices.GetRequiredService<CurrentReader>().GetAsync(context.RequestAborted);
                 if (reader is null)
                 {
-                    if (context.User.Identity.AuthenticationType != ApiTokenAuthenticationHandler.Scheme)
+                    if (context.User.Identity.AuthenticationType != ApiTokenAuthenticationHandler.SchemeName)
                         await context.SignOutAsync(IdentityConstants.ApplicationScheme);
                     context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
                 }
@@ -130,7 +130,9 @@ public static class AccountsSetup
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // A relative redirect: behind a proxy or on loopback the scheme the application sees may not be the browser's.
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target);
         return Task.CompletedTask;
     }
 }

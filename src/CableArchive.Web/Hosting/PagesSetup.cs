@@ -1,4 +1,5 @@
 using CableArchive.Web.Reading;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CableArchive.Web.Hosting;
@@ -14,6 +15,17 @@ public static class PagesSetup
             options.Conventions.AllowAnonymousToPage("/Account/SignIn");
             options.Conventions.AllowAnonymousToPage("/Account/Denied");
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AddPageRoute("/Index", "search");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // Hosted by `cablearchive serve`, the entry assembly is the command line's: name this assembly's pages
+            // explicitly, once.
+            var assembly = typeof(PagesSetup).Assembly;
+            if (!parts.ApplicationParts.Any(part => part is AssemblyPart assemblyPart && assemblyPart.Assembly == assembly))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    parts.ApplicationParts.Add(part);
+            }
         });
         return services;
     }

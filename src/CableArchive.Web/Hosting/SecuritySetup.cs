@@ -1,3 +1,4 @@
+using System.Net;
 using Serilog.Context;
 
 namespace CableArchive.Web.Hosting;
@@ -41,7 +42,32 @@ public static class SecuritySetup
                 await next(context);
         });
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+
+        // The API answers bare status codes; pages get a page.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        return app;
+    }
+
+    /// <summary>
+    /// Treats plain HTTP between two loopback addresses (<c>cablearchive serve</c> on 127.0.0.1) as the secure context
+    /// browsers already take it for, so that the cookies keep their <c>Secure</c> flag there too; every other request
+    /// needs real HTTPS (directly or through a proxy) for the cookies to be set.
+    /// </summary>
+    public static WebApplication UseArchiveLoopbackAsSecure(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var connection = context.Connection;
+            if (!context.Request.IsHttps && connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
+                && connection.LocalIpAddress is { } local && IPAddress.IsLoopback(local))
+            {
+                context.Request.Scheme = "https";
+            }
+
+            return next(context);
+        });
         return app;
     }
 

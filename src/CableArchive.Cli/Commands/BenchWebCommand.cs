@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using CableArchive.Data;
+using CableArchive.Data.Accounts;
+using CableArchive.Data.Embedded;
+using CableArchive.Data.Import;
+using CableArchive.Domain.Cables;
+using CableArchive.Domain.Classification;
+using CableArchive.Parsing.Synthetic;
+using CableArchive.Web.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CableArchive.Cli.Commands;
+
+/// <summary>
+/// <c>cablearchive bench web [--count N] [--analysts A] [--seconds S] [--data-dir DIR]</c>: N generated cables (default
+/// 250,000) imported and indexed in a fresh embedded database; the web application started in this process on a
+/// loopback port; A simulated analysts (default 16) of mixed clearances, each signed in with a bearer token, open the
+/// search page and cable pages as fast as answers come for S seconds; p50/p95/p99 of each page kind are reported
+/// against the targets (search p95 under 100 ms, cable page p95 under 50 ms).
+/// </summary>
+internal static class BenchWebCommand
+{
+    private const double SearchTargetMs = 100;
+    private const double CableTargetMs = 50;
+
+    /// <summary>The clearances the simulated analysts cycle through.</summary>
+    private static readonly (ClassificationLevel Level, string[] Grants)[] Clearances =
+    [
+        (ClassificationLevel.Unclassified, []),
+        (ClassificationLevel.Confidential, []),
+        (ClassificationLevel.Secret, []),
+        (ClassificationLevel.Secret, ["NOFORN"]),
+        (ClassificationLevel.Confidential, ["NOFORN"]),
+        (ClassificationLevel.TopSecret, ["NOFORN", "ORCON", "EXDIS", "NODIS", "LIMDIS"]),
+    ];
+
+    /// <summary>Adds <c>web</c> to the <c>bench</c> command.</summary>
+    public static Command AddTo(Command bench)
+    {
+        var count = new Option<int>("--count") { Description = "How many generated cables to import.", DefaultValueFactory = _ => 250_000 };
+        var analysts = new Option<int>("--analysts") { Description = "Concurrent simulated analysts.", DefaultValueFactory = _ => 16 };
+        var seconds = new Option<double>("--seconds") { Description = "How long to measure, after a warm-up of a quarter of it.", DefaultValueFactory = _ => 60 };
+        var dataDirectory = new Option<string?>("--data-dir") { Description = "Where to put the generated corpus and the fresh cluster (deleted afterwards)." };
+        var command = new Command("web", "Measure the web application under load: search and cable pages, p50/p95/p99.") { count, analysts, seconds, dataDirectory };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            Math.Max(1, parseResult.GetValue(count)), Math.Max(1, parseResult.GetValue(analysts)), Math.Max(1, parseResult.GetValue(seconds)),
+            parseResult.GetValue(dataDirectory), cancellationToken));
+        bench.Subcommands.Add(command);
+        return bench;
+    }
+
+    private static async Task<int> RunAsync(int count, int analysts, double seconds, string? root, CancellationToken cancellationToken)
+    {
+        root ??= Path.Combine(Environment.IsPrivilegedProcess ? "/var/tmp" : Path.GetTempPath(), $"cablearchive-bench-web-{Environment.ProcessId}");
+        Console.WriteLine($"bench web: {count:N0} generated cables, {analysts} analysts, {seconds:N0} s measured, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+#if DEBUG
+        Console.WriteLine("warning: this is a Debug build; run with -c Release for representative numbers.");
+#endif
+        try
+        {
+            var corpus = Path.Combine(root, "corpus");
+            var clock = Stopwatch.StartNew();
+            Generate(corpus, count);
+            Console.WriteLine($"  corpus generated in {clock.Elapsed.TotalSeconds:N0} s");
+
+            await using var server = await EmbeddedPostgres.StartAsync(Path.Combine(root, "db"), EmbeddedShutdown.StopAndDelete, cancellationToken: cancellationToken);
+            await using (var database = await ArchiveDatabase.OpenAsync(server.ConnectionString(), cancellationToken))
+            {
+                clock.Restart();
+                var summary = await new ArchiveImporter(database).ImportAsync([corpus], cancellationToken);
+                Console.WriteLine($"  imported {summary.NewCables:N0} cables ({summary.Quarantined:N0} quarantined) and indexed {summary.RowsIndexed:N0} portions in {clock.Elapsed.TotalSeconds:N0} s");
+                await using (var analyze = database.DataSource.CreateCommand("ANALYZE"))
+                    await analyze.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            Directory.Delete(corpus, recursive: true);
+            return await MeasureAsync(server.ConnectionString(), analysts, seconds, cancellationToken);
+        }
+        catch (EmbeddedPostgresException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static void Generate(string folder, int count)
+    {
+        Directory.CreateDirectory(folder);
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Parallel.ForEach(
+            Partitioner.Create(0, count, 5000),
+            range =>
+            {
+                foreach (var cable in CableGenerator.Generate(seed: 1 + range.Item1, range.Item2 - range.Item1))
+                    File.WriteAllText(Path.Combine(folder, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText), encoding);
+            });
+    }
+
+    private static async Task<int> MeasureAsync(string connectionString, int analysts, double seconds, CancellationToken cancellationToken)
+    {
+        var app = CableArchive.Web.Program.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Archive"] = connectionString,
+                ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:Folder"] = Path.Combine(Path.GetTempPath(), "cablearchive-bench-web-logs"),
+            });
+        }, contentRoot: AppContext.BaseDirectory);
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var web = app.Services.GetRequiredService<CableArchive.Web.Hosting.WebArchive>();
+            var tokens = await CreateAnalystsAsync(web.Database, analysts);
+            var (terms, ids) = await SampleAsync(web.Database, cancellationToken);
+            Console.WriteLine($"  web application on {address}; {terms.Count} search terms and {ids.Count} cable ids sampled");
+
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = analysts * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+            var warmUp = TimeSpan.FromSeconds(Math.Max(2, seconds / 4));
+            Console.WriteLine($"  warming up for {warmUp.TotalSeconds:N0} s…");
+            await LoadAsync(client, tokens, terms, ids, warmUp, null, null, cancellationToken);
+
+            var search = new ConcurrentBag<double>();
+            var cable = new ConcurrentBag<double>();
+            var measured = Stopwatch.StartNew();
+            var failures = await LoadAsync(client, tokens, terms, ids, TimeSpan.FromSeconds(seconds), search, cable, cancellationToken);
+            var elapsed = measured.Elapsed.TotalSeconds;
+
+            Console.WriteLine();
+            Console.WriteLine("figures:");
+            var searchP95 = Report("search page", search, elapsed);
+            var cableP95 = Report("cable page ", cable, elapsed);
+            if (failures > 0)
+                Console.WriteLine($"  {failures:N0} requests failed (not counted above)");
+            Console.WriteLine($"  search p95 < {SearchTargetMs} ms: {(searchP95 < SearchTargetMs ? "met" : "NOT met")}; cable page p95 < {CableTargetMs} ms: {(cableP95 < CableTargetMs ? "met" : "NOT met")}");
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<List<string>> CreateAnalystsAsync(ArchiveDatabase database, int analysts)
+    {
+        await using var services = AccountServices.Create(database.DataSource);
+        var tokens = new List<string>();
+        for (var i = 0; i < analysts; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            var (level, grants) = Clearances[i % Clearances.Length];
+            var created = await administration.CreateAsync(new NewUser($"bench-analyst-{i}", [ArchiveRoles.Analyst], level, grants, WithApiToken: true), "bench");
+            tokens.Add(created.ApiToken!);
+        }
+
+        // Bench users go straight to reading: no one-time password to change first.
+        await using var ready = database.DataSource.CreateCommand("UPDATE users SET must_change_password = false WHERE user_name LIKE 'bench-analyst-%'");
+        await ready.ExecuteNonQueryAsync();
+        return tokens;
+    }
+
+    private static async Task<(List<string> Terms, List<string> Ids)> SampleAsync(ArchiveDatabase database, CancellationToken cancellationToken)
+    {
+        // Terms from the text itself: frequent and rare words alike, as analysts type both.
+        var terms = new List<string>();
+        await using (var command = database.DataSource.CreateCommand(
+            """
+            SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE id % 200 = 0')
+            WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY random() LIMIT 300
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                terms.Add(reader.GetString(0));
+        }
+
+        var ids = new List<string>();
+        await using (var command = database.DataSource.CreateCommand("SELECT reference_id FROM cables TABLESAMPLE SYSTEM (5) LIMIT 3000"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                ids.Add(reader.GetString(0));
+        }
+
+        return (terms.Count == 0 ? ["embassy"] : terms, ids);
+    }
+
+    private static async Task<long> LoadAsync(
+        HttpClient client, List<string> tokens, List<string> terms, List<string> ids, TimeSpan duration,
+        ConcurrentBag<double>? search, ConcurrentBag<double>? cable, CancellationToken cancellationToken)
+    {
+        long failures = 0;
+        var until = Stopwatch.StartNew();
+        await Task.WhenAll(tokens.Select((token, analyst) => Task.Run(
+            async () =>
+            {
+                var random = new Random(analyst);
+                while (until.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+                {
+                    // Half searches (some with a second word or a phrase), half cable pages.
+                    var isSearch = random.Next(2) == 0;
+                    var path = isSearch ? SearchPath(random, terms) : "/cables/" + ids[random.Next(ids.Count)];
+                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                    var clock = Stopwatch.StartNew();
+                    using var response = await client.SendAsync(request, cancellationToken);
+                    await response.Content.LoadIntoBufferAsync(cancellationToken);
+                    var milliseconds = clock.Elapsed.TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref failures);
+                        continue;
+                    }
+
+                    (isSearch ? search : cable)?.Add(milliseconds);
+                }
+            },
+            cancellationToken)));
+        return failures;
+    }
+
+    private static string SearchPath(Random random, List<string> terms)
+    {
+        var first = terms[random.Next(terms.Count)];
+        var query = random.Next(4) switch
+        {
+            0 => $"{first} {terms[random.Next(terms.Count)]}",
+            1 => $"\"{first} {terms[random.Next(terms.Count)]}\"",
+            _ => first,
+        };
+        return "/search?q=" + Uri.EscapeDataString(query);
+    }
+
+    private static double Report(string name, ConcurrentBag<double> samples, double seconds)
+    {
+        var sorted = samples.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            Console.WriteLine($"  {name}: no successful request");
+            return double.MaxValue;
+        }
+
+        double Percentile(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Console.WriteLine($"  {name}: {sorted.Length:N0} requests ({sorted.Length / seconds:N1}/s), p50 {Percentile(0.50):N1} ms, p95 {Percentile(0.95):N1} ms, p99 {Percentile(0.99):N1} ms, max {sorted[^1]:N1} ms");
+        return Percentile(0.95);
+    }
+}
