@@ -10,8 +10,12 @@ namespace CableArchive.Web;
 /// one <c>UseXxx</c>/<c>MapXxx</c> per stage of the request pipeline, each defined in <c>Hosting/</c>.
 /// <c>dotnet run</c> starts it through <see cref="Main"/>; <c>cablearchive serve</c> hosts the same application in-process.
 /// </summary>
-public static class Program
+public sealed class Program
 {
+    private Program()
+    {
+    }
+
     /// <summary>Runs the application until it is stopped; returns the process exit code.</summary>
     public static async Task<int> Main(string[] args)
     {

@@ -115,8 +115,7 @@ public sealed class CorpusImportTests : IAsyncLifetime
     private static async Task AssertStoredAsync(ArchiveDbContext context, Cable parsed, string file)
     {
         var sha = SHA256.HashData(Encoding.UTF8.GetBytes(parsed.Text));
-        var version = await context.CableVersions.Include(v => v.Cable).Include(v => v.Paragraphs).Include(v => v.Subject)
-            .SingleOrDefaultAsync(v => v.Cable!.ReferenceId == parsed.Id && v.TextSha256 == sha);
+        var version = await context.CableVersions.Include(v => v.Cable).SingleOrDefaultAsync(v => v.Cable!.ReferenceId == parsed.Id && v.TextSha256 == sha);
         Assert.True(version is not null, $"{file}: no version of {parsed.Id} with its text");
         Assert.Equal(parsed.Text, version.Text);
         Assert.Equal(parsed.Source.Format, version.SourceFormat);
@@ -125,7 +124,9 @@ public sealed class CorpusImportTests : IAsyncLifetime
         // The page's bytes are kept whole: they are never the bare cable text.
         Assert.Equal(await File.ReadAllBytesAsync(file), version.RawRecord);
 
-        var paragraphs = version.Paragraphs.OrderBy(p => p.Position).ToList();
+        var paragraphs = await context.Paragraphs.Where(p => p.VersionId == version.Id).OrderBy(p => p.Position).ToListAsync();
+        var subject = await context.Subjects.SingleOrDefaultAsync(s => s.VersionId == version.Id);
+        Assert.All(paragraphs, p => Assert.Equal(version.CableId, p.CableId));
         Assert.Equal(parsed.Paragraphs.Count, paragraphs.Count);
         for (var i = 0; i < paragraphs.Count; i++)
         {
@@ -140,8 +141,8 @@ public sealed class CorpusImportTests : IAsyncLifetime
             Assert.Equal((expected.Span.Start, expected.Span.Length), (actual.SpanStart, actual.SpanLength));
         }
 
-        Assert.Equal(parsed.Subject?.Text, version.Subject?.Text);
-        Assert.Equal(parsed.Subject?.Marking.Raw, version.Subject?.Mark);
+        Assert.Equal(parsed.Subject?.Text, subject?.Text);
+        Assert.Equal(parsed.Subject?.Marking.Raw, subject?.Mark);
 
         var cable = await context.Cables.Include(c => c.Tags).Include(c => c.References).SingleAsync(c => c.Id == version.CableId);
         if (cable.CurrentVersionId != version.Id)

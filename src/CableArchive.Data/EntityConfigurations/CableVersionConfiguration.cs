@@ -24,7 +24,5 @@ internal sealed class CableVersionConfiguration : IEntityTypeConfiguration<Cable
         builder.Property(v => v.Diagnostics).HasColumnType("jsonb").IsRequired();
 
         builder.HasOne<ImportRun>().WithMany().HasForeignKey(v => v.ImportRunId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(v => v.Paragraphs).WithOne().HasForeignKey(p => p.VersionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(v => v.Subject).WithOne().HasForeignKey<CableSubject>(s => s.VersionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -244,13 +244,16 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
         var parsed = Channel.CreateBounded<Task<ProcessedRecord[]>>(new BoundedChannelOptions(Math.Max(64, options.Parallelism * 64)) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<List<ProcessedRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
+        // Parse tasks queue on a scheduler of their own that runs at most one per core, so that they never flood the
+        // thread pool's queue: the writer's continuations, which keep PostgreSQL busy, would wait behind them.
+        var parsers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, Math.Max(1, options.Parallelism)).ConcurrentScheduler;
         var producer = Task.Factory.StartNew(
             () =>
             {
                 try
                 {
                     produce(
-                        item => parsed.Writer.WriteAsync(Task.Run(() => RecordProcessor.Process(item), token), token).AsTask().GetAwaiter().GetResult(),
+                        item => parsed.Writer.WriteAsync(Task.Factory.StartNew(() => RecordProcessor.Process(item), token, TaskCreationOptions.None, parsers), token).AsTask().GetAwaiter().GetResult(),
                         error => errors.Enqueue(error),
                         token);
                 }

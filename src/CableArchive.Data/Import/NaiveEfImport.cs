@@ -92,11 +92,14 @@ internal static class NaiveEfImport
             ImportRunId = runId,
             ImportedAt = now,
             Diagnostics = staged.DiagnosticsJson,
-            Paragraphs = staged.Paragraphs.Select((p, i) => Fill(new CableParagraph { Text = p.Text, Position = i, Number = p.Number, Depth = p.Depth, CableId = cable.Id, SpanStart = p.SpanStart, SpanLength = p.SpanLength }, p)).ToList(),
-            Subject = staged.Subject is { } s ? Fill(new CableSubject { Text = s.Text, CableId = cable.Id, SpanStart = s.SpanStart, SpanLength = s.SpanLength }, s) : null,
         };
         context.CableVersions.Add(version);
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        context.Paragraphs.AddRange(staged.Paragraphs.Select((p, i) => Fill(
+            new CableParagraph { VersionId = version.Id, CableId = cable.Id, Text = p.Text, Position = i, Number = p.Number, Depth = p.Depth, SpanStart = p.SpanStart, SpanLength = p.SpanLength }, p)));
+        if (staged.Subject is { } s)
+            context.Subjects.Add(Fill(new CableSubject { VersionId = version.Id, CableId = cable.Id, Text = s.Text, SpanStart = s.SpanStart, SpanLength = s.SpanLength }, s));
 
         cable.CurrentVersionId = version.Id;
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -1085,23 +1085,6 @@ namespace CableArchive.Data.Migrations
                         .HasConstraintName("fk_cable_aliases_cables_cable_id");
                 });
 
-            modelBuilder.Entity("CableArchive.Data.Model.CableParagraph", b =>
-                {
-                    b.HasOne("CableArchive.Data.Model.ArchivedCable", null)
-                        .WithMany()
-                        .HasForeignKey("CableId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_paragraphs_cables_cable_id");
-
-                    b.HasOne("CableArchive.Data.Model.CableVersion", null)
-                        .WithMany("Paragraphs")
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_paragraphs_cable_versions_version_id");
-                });
-
             modelBuilder.Entity("CableArchive.Data.Model.CableReference", b =>
                 {
                     b.HasOne("CableArchive.Data.Model.ArchivedCable", null)
@@ -1118,23 +1101,6 @@ namespace CableArchive.Data.Migrations
                         .HasConstraintName("fk_cable_references_cables_target_cable_id");
 
                     b.Navigation("TargetCable");
-                });
-
-            modelBuilder.Entity("CableArchive.Data.Model.CableSubject", b =>
-                {
-                    b.HasOne("CableArchive.Data.Model.ArchivedCable", null)
-                        .WithMany()
-                        .HasForeignKey("CableId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_subjects_cables_cable_id");
-
-                    b.HasOne("CableArchive.Data.Model.CableVersion", null)
-                        .WithOne("Subject")
-                        .HasForeignKey("CableArchive.Data.Model.CableSubject", "VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_subjects_cable_versions_version_id");
                 });
 
             modelBuilder.Entity("CableArchive.Data.Model.CableTag", b =>
@@ -1242,13 +1208,6 @@ namespace CableArchive.Data.Migrations
                     b.Navigation("Tags");
 
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("CableArchive.Data.Model.CableVersion", b =>
-                {
-                    b.Navigation("Paragraphs");
-
-                    b.Navigation("Subject");
                 });
 #pragma warning restore 612, 618
         }

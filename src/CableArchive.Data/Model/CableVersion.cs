@@ -5,7 +5,8 @@ namespace CableArchive.Data.Model;
 /// <summary>
 /// One distinct text of a cable. Versions are told apart by the SHA-256 of the cable text once its container is
 /// unwrapped, so that a WikiLeaks page and a cables.csv row holding the same text are one version. The raw input is
-/// kept whole, so that <c>cablearchive reparse</c> can rebuild everything derived from it.
+/// kept whole, so that <c>cablearchive reparse</c> can rebuild everything derived from it. Its portions are the rows of
+/// <see cref="CableParagraph"/> and <see cref="CableSubject"/> with its <see cref="Id"/> as their version id.
 /// </summary>
 public sealed class CableVersion
 {
@@ -50,10 +51,4 @@ public sealed class CableVersion
 
     /// <summary>The parser's diagnostics, as a JSON array of <c>{severity, line, message}</c>.</summary>
     public required string Diagnostics { get; set; }
-
-    /// <summary>The portions of the text after the front matter.</summary>
-    public List<CableParagraph> Paragraphs { get; set; } = [];
-
-    /// <summary>The SUBJECT with its mark, when the text has one.</summary>
-    public CableSubject? Subject { get; set; }
 }

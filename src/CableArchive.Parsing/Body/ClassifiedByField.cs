@@ -109,7 +109,7 @@ internal static class ClassifiedByField
             Names = names,
             Title = title,
             Reasons = reasons,
-            Raw = TextScan.Collapse(text, keyword.Start, end),
+            Raw = text[keyword.Start..end],
             Span = body.ToSourceSpan(keyword.Start, end),
         };
         return (record, end);

@@ -90,7 +90,7 @@ internal static class ExecutiveOrder
             DeclassifyOn = declassifyOn,
             DeclassifyCode = code,
             Downgrade = downgrade,
-            Raw = TextScan.Collapse(text, keyword.Start, end),
+            Raw = text[keyword.Start..Math.Max(end, keyword.ContentStart)],
             Span = sourceSpan,
         };
         return (line, end);

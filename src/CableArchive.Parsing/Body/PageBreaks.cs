@@ -117,7 +117,7 @@ internal static class PageBreaks
             }
 
             result.PageBreaks.Add(TextSpan.FromBounds(originStart, tailEnd));
-            result.Cuts.Add(fullLine ? CutLines(text, start, end, lineStart, tailEnd) : new Cut(originStart, tailEnd, ' ', IsPageBreak: true));
+            result.Cuts.Add(fullLine ? CutLines(text, start, end, lineStart, tailEnd) : InlineCut(text, originStart, tailEnd, end));
             p = tailEnd;
         }
     }
@@ -303,7 +303,16 @@ internal static class PageBreaks
             return new Cut(cutStart, TextScan.SkipBlanks(text, headerEnd, lineEnd), null, IsPageBreak: true);
         if (suffixIsLine)
             return new Cut(cutStart, SkipBlankLines(text, lineEnd < end ? lineEnd + 1 : end, end), '\n', IsPageBreak: true);
-        return new Cut(cutStart, headerEnd, ' ', IsPageBreak: true);
+        return InlineCut(text, cutStart, headerEnd, end);
+    }
+
+    // A break inside a line leaves one blank between the words on either side ("… to a TRIPOLI 00000220 002 OF 003 visit …").
+    private static Cut InlineCut(string text, int start, int end, int limit)
+    {
+        var lineStart = TextScan.LineStart(text, start);
+        var cutStart = BackOverBlanks(text, lineStart, start);
+        var cutEnd = TextScan.SkipBlanks(text, end, TextScan.LineEnd(text, end, limit));
+        return new Cut(cutStart, cutEnd, ' ', IsPageBreak: true);
     }
 
     /// <summary>

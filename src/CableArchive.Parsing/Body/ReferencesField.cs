@@ -252,7 +252,7 @@ internal static class ReferencesField
         var p = start;
         while (p < end)
         {
-            var boundary = p == start || TextScan.IsWhite(text[p - 1]) || text[p - 1] is ';' or ',' or ':';
+            var boundary = p == start || ((TextScan.IsWhite(text[p - 1]) || text[p - 1] is ';' or ',' or ':') && !AfterWord(text, start, p));
             if (boundary && TryReadLabel(text, p, end, current, out var letter, out var labelEnd))
             {
                 if (current != '\0' || TextScan.Collapse(text, itemStart, p).Length > 0)
@@ -284,6 +284,16 @@ internal static class ReferencesField
         }
 
         return items;
+    }
+
+    // A label stands at a line start or after a separator, a number or a closing parenthesis — not right after a word on
+    // the same line ("KUWAIT (C)02293" is a portion mark, "PORT A 76" is an origin).
+    private static bool AfterWord(string text, int start, int p)
+    {
+        var q = p;
+        while (q > start && text[q - 1] is ' ' or '\t')
+            q--;
+        return q > start && char.IsLetter(text[q - 1]);
     }
 
     // A label is accepted when its letter follows the previous one (a letter may repeat, or one may be skipped), so that
@@ -361,9 +371,10 @@ internal static class ReferencesField
             }
         }
 
-        // "¶B. 2962 AND PREVIOUS": a bare serial continues the previous item's origin.
+        // "¶B. 2962 AND PREVIOUS": a bare serial continues the previous item's origin — only when nothing but such words
+        // follow it ("2004 HUMAN RIGHTS REPORT" is a document).
         if (found.Count == 0 && previous is not null && tokens.Count > 0 && tokens[0].Kind == TokenKind.Number
-            && tokens[0].Text.Length >= 3 && IsSerial(tokens[0].Text))
+            && tokens[0].Text.Length >= 3 && IsSerial(tokens[0].Text) && tokens.TrueForAll(t => t.Kind != TokenKind.Word || IsBareSerialWord(t.Text)))
         {
             var (bareEnd, bareYear, _) = ReadYearSuffix(tokens, 0);
             found.Add(new Citation(previous.Station, Serial(tokens[0].Text), bareYear ?? previous.Year, tokens[0].Start, bareEnd));
@@ -485,6 +496,8 @@ internal static class ReferencesField
 
         return before.Kind == TokenKind.Word && IsSeparatorWord(before.Text);
     }
+
+    private static bool IsBareSerialWord(string word) => word is "AND" or "PREVIOUS" or "PREV" or "NOTAL" or "EXDIS" or "NODIS" or "STADIS";
 
     private static bool IsSeparatorWord(string word) => word is "AND" or "REF" or "REFS" or "REFTEL" or "REFTELS" or "SEE" or "ALSO" or "PLUS";
 

@@ -71,7 +71,10 @@ internal static class Signers
                 continue;
             }
 
-            if (ReadNameLine(text, a, b, allowPeriod: true, out var names) && (!EndsWithPeriod(text, a, b) || FollowsSentence(text, start, lineStart)))
+            // A name with a period ("MCNAMARA.") or in mixed case ("Beyrle") must follow a sentence's end, not end a wrapped one
+            // ("… BE IN" / "JEOPARDY.", "… United States of America" / "City").
+            if (ReadNameLine(text, a, b, allowPeriod: true, out var names)
+                && ((!EndsWithPeriod(text, a, b) && IsUpperCase(text, a, b)) || FollowsSentence(text, start, lineStart)))
             {
                 AddNames(body, signers, names, classifiers);
                 textEnd = lineStart;
@@ -258,7 +261,11 @@ internal static class Signers
             q--;
         var spaced = q < p;
         var before = text[q - 1];
-        var afterSentence = before is '.' or '!' or '?' or '"' or '”' or ')' && (spaced || (upper && before == '.'));
+
+        // After a sentence: a period (also glued, ".FARRAR"), or a closing quote or parenthesis after one; a capitalised name
+        // only after a sentence of some length ("¶4.  (SBU)  Fourth." is a paragraph, not a signature).
+        var closesSentence = before is '.' or '!' or '?' || (before is '"' or '”' or ')' && q - 2 >= a && text[q - 2] is '.' or '!' or '?');
+        var afterSentence = upper ? closesSentence && (spaced || before == '.') : closesSentence && spaced && q - a > 30;
         var afterMarker = upper && spaced && (before == '*' || EndsWithWords(text, a, q, "END COMMENT") || EndsWithWords(text, a, q, "END TEXT")
             || EndsWithWords(text, a, q, "END NOTE") || EndsWithWords(text, a, q, "UNQUOTE"));
         if (!afterSentence && !afterMarker)

@@ -8,6 +8,8 @@ namespace CableArchive.Parsing.Body;
 /// </summary>
 internal static class TagsField
 {
+    private static readonly System.Buffers.SearchValues<char> NotTagCharacters = System.Buffers.SearchValues.Create("…-–—_=*#.:/\\'\"`~+&|<>");
+
     private readonly record struct Token(string Text, int Start, int End, bool InParentheses, bool AfterComma);
 
     /// <summary>Reads the tags that <paramref name="keyword"/> starts, up to <paramref name="bound"/>.</summary>
@@ -170,7 +172,8 @@ internal static class TagsField
             var trimmedEnd = tokenEnd;
             while (trimmedEnd > p && text[trimmedEnd - 1] is '.' or ':' or ')')
                 trimmedEnd--;
-            if (trimmedEnd > p)
+            // A token without a letter or digit ("…", "--") is not a tag.
+            if (trimmedEnd > p && text.AsSpan(p, trimmedEnd - p).ContainsAnyExcept(NotTagCharacters))
                 tokens.Add(new Token(UpperCase(text.AsSpan(p, trimmedEnd - p)), p, trimmedEnd, InParentheses: false, afterComma));
             afterComma = false;
             p = tokenEnd;

@@ -83,8 +83,8 @@ public sealed class UserAdministration(UserManager<ArchiveUser> users, RoleManag
     }
 
     /// <summary>
-    /// Changes a user's clearance. It applies at the user's next request: the clearance is read from the database on
-    /// every request, and the security stamp changes so that roles and claims are refreshed too.
+    /// Changes a user's clearance. It applies at the user's next request, without signing them out: the clearance is
+    /// never in the cookie or the token, it is read from the database on every request.
     /// </summary>
     public async Task SetClearanceAsync(string userName, ClassificationLevel level, IReadOnlyList<string> grants, string actor)
     {
@@ -93,7 +93,6 @@ public sealed class UserAdministration(UserManager<ArchiveUser> users, RoleManag
         user.ClearanceLevel = level;
         user.CaveatGrants = grants.ToList();
         Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
         await AuditLog.WriteAsync(auditDataSource, new AuditEvent
         {
             UserName = actor,

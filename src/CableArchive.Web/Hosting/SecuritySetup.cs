@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Serilog.Context;
 
 namespace CableArchive.Web.Hosting;
@@ -16,9 +19,13 @@ public static class SecuritySetup
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    /// <summary>Adds antiforgery with strict, secure, HTTP-only cookies.</summary>
+    /// <summary>
+    /// Adds antiforgery with strict, secure, HTTP-only cookies, and lets the HTML encoder keep non-Latin letters as they
+    /// are (it still encodes every character that means something to HTML).
+    /// </summary>
     public static IServiceCollection AddArchiveSecurity(this IServiceCollection services)
     {
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "cablearchive.antiforgery";
@@ -37,7 +44,12 @@ public static class SecuritySetup
     {
         app.Use(async (context, next) =>
         {
-            context.Response.Headers[CorrelationHeader] = context.TraceIdentifier;
+            // Set when the answer starts, so that it survives the exception handler clearing the headers.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[CorrelationHeader] = context.TraceIdentifier;
+                return Task.CompletedTask;
+            });
             using (LogContext.PushProperty("CorrelationId", context.TraceIdentifier))
                 await next(context);
         });

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using CableArchive.Data.Search;
 using CableArchive.Domain.Classification;
 using Microsoft.AspNetCore.Html;
@@ -14,6 +15,9 @@ namespace CableArchive.Web.Reading;
 /// </summary>
 public static partial class CableTextFormatter
 {
+    // The same encoding the pages use (SecuritySetup): HTML-significant characters encoded, letters of any script kept.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>The text with redactions marked.</summary>
     public static IHtmlContent Format(string text)
     {
@@ -21,24 +25,24 @@ public static partial class CableTextFormatter
         var last = 0;
         foreach (var match in Redaction().EnumerateMatches(text))
         {
-            html.Append(HtmlEncoder.Default.Encode(text[last..match.Index]));
-            html.Append("<span class=\"redaction\" title=\"source redaction\">").Append(HtmlEncoder.Default.Encode(text.Substring(match.Index, match.Length))).Append("</span>");
+            html.Append(Encoder.Encode(text[last..match.Index]));
+            html.Append("<span class=\"redaction\" title=\"source redaction\">").Append(Encoder.Encode(text.Substring(match.Index, match.Length))).Append("</span>");
             last = match.Index + match.Length;
         }
 
-        html.Append(HtmlEncoder.Default.Encode(text[last..]));
+        html.Append(Encoder.Encode(text[last..]));
         return new HtmlString(html.ToString());
     }
 
     /// <summary>A snippet with its highlight markers (<see cref="SearchResults.HighlightStart"/>) as <c>&lt;mark&gt;</c>.</summary>
     public static string SnippetHtml(string snippet)
     {
-        var encoded = HtmlEncoder.Default.Encode(snippet);
+        var encoded = Encoder.Encode(snippet);
 
         // The encoder writes the private-use markers as numeric references; only those turn into elements.
         return encoded
-            .Replace(HtmlEncoder.Default.Encode(SearchResults.HighlightStart.ToString()), "<mark>", StringComparison.Ordinal)
-            .Replace(HtmlEncoder.Default.Encode(SearchResults.HighlightEnd.ToString()), "</mark>", StringComparison.Ordinal);
+            .Replace(Encoder.Encode(SearchResults.HighlightStart.ToString()), "<mark>", StringComparison.Ordinal)
+            .Replace(Encoder.Encode(SearchResults.HighlightEnd.ToString()), "</mark>", StringComparison.Ordinal);
     }
 
     /// <summary>The snippet as plain text, without markers.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DiffPlex;
 using DiffPlex.Chunkers;
 using Microsoft.AspNetCore.Html;
@@ -12,6 +13,8 @@ namespace CableArchive.Web.Reading;
 /// </summary>
 public static class VersionDiff
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>The difference from <paramref name="before"/> to <paramref name="after"/>, and whether there is any.</summary>
     public static (IHtmlContent Html, bool Changed) Render(string before, string after)
     {
@@ -21,7 +24,7 @@ public static class VersionDiff
         foreach (var block in diff.DiffBlocks)
         {
             for (; oldIndex < block.DeleteStartA; oldIndex++)
-                html.Append(HtmlEncoder.Default.Encode(diff.PiecesOld[oldIndex]));
+                html.Append(Encoder.Encode(diff.PiecesOld[oldIndex]));
             if (block.DeleteCountA > 0)
                 html.Append("<del>").Append(Encode(diff.PiecesOld, block.DeleteStartA, block.DeleteCountA)).Append("</del>");
             if (block.InsertCountB > 0)
@@ -30,7 +33,7 @@ public static class VersionDiff
         }
 
         for (; oldIndex < diff.PiecesOld.Count; oldIndex++)
-            html.Append(HtmlEncoder.Default.Encode(diff.PiecesOld[oldIndex]));
+            html.Append(Encoder.Encode(diff.PiecesOld[oldIndex]));
         return (new HtmlString(html.ToString()), diff.DiffBlocks.Count > 0);
     }
 
@@ -39,6 +42,6 @@ public static class VersionDiff
         var text = new StringBuilder();
         for (var i = start; i < start + count; i++)
             text.Append(pieces[i]);
-        return HtmlEncoder.Default.Encode(text.ToString());
+        return Encoder.Encode(text.ToString());
     }
 }

@@ -4,7 +4,11 @@ using CableArchive.Domain.Cables;
 namespace CableArchive.Parsing.Tests.Robustness;
 
 /// <summary>One input fed to the parser: what it is (for the failure message), its bytes, and the path given as the format hint.</summary>
-internal sealed record RobustnessInput(string Description, byte[] Content, string Path);
+/// <param name="Description">What the input is.</param>
+/// <param name="Content">Its bytes.</param>
+/// <param name="Path">The path given as the format hint.</param>
+/// <param name="Family">The text it wraps when the same text is tried in several containers: once one of them hangs, the others are skipped.</param>
+internal sealed record RobustnessInput(string Description, byte[] Content, string Path, string? Family = null);
 
 /// <summary>What went wrong with one input.</summary>
 internal sealed record RobustnessFailure(RobustnessInput Input, string Problem)

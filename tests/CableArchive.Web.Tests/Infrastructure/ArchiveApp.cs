@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using CableArchive.Data.Accounts;
+using CableArchive.Data.Import;
+using CableArchive.Domain.Classification;
+using CableArchive.Web;
+using CableArchive.Web.Accounts;
+using CableArchive.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CableArchive.Tests.Web.Infrastructure;
+
+/// <summary>A test user: name, password, API token and the clearance it was made with.</summary>
+/// <param name="Name">The user name.</param>
+/// <param name="Password">The password (no longer one-time).</param>
+/// <param name="Token">The bearer token.</param>
+/// <param name="Clearance">The clearance.</param>
+public sealed record TestUser(string Name, string Password, string Token, Clearance Clearance);
+
+/// <summary>
+/// The web application over its own fresh database on the test run's PostgreSQL cluster, with helpers to import
+/// cables, make users and call the application as them.
+/// </summary>
+public sealed partial class ArchiveApp : WebApplicationFactory<Program>
+{
+    private readonly string logFolder = PostgresServer.NewFolder("logs");
+
+    private ArchiveApp(string connectionString) => ConnectionString = connectionString;
+
+    /// <summary>The database's connection string (as its owner).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The archive as the application opened it.</summary>
+    public WebArchive Archive => Services.GetRequiredService<WebArchive>();
+
+    /// <summary>The address of the real server, when started with one.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary>Starts an application on a new, empty, migrated database; with <paramref name="kestrel"/>, on a real loopback port.</summary>
+    public static async Task<ArchiveApp> StartAsync(bool kestrel = false)
+    {
+        var app = new ArchiveApp(await PostgresServer.Current.CreateDatabaseAsync());
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            app.ServerAddress = new Uri(addresses.First().Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+        else
+        {
+            _ = app.Services; // starts the host
+        }
+
+        return app;
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Archive", ConnectionString);
+        builder.UseSetting("Logging:Folder", logFolder);
+        builder.UseSetting("Archive:ImportSampleData", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
+    }
+
+    /// <summary>Imports cable texts (file name, content) through the real import path (parser included).</summary>
+    public async Task<ImportSummary> ImportAsync(IEnumerable<(string FileName, string Text)> cables)
+    {
+        var folder = PostgresServer.NewFolder("import");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            foreach (var (name, text) in cables)
+                await File.WriteAllTextAsync(Path.Combine(folder, name), text, new UTF8Encoding(false));
+            var summary = await new ArchiveImporter(Archive.Database).ImportAsync([folder]);
+            Assert.Null(summary.Fatal);
+            return summary;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Creates a user with a token and a password that need not be changed.</summary>
+    public async Task<TestUser> CreateUserAsync(string name, ClassificationLevel level, string[]? grants = null, string[]? roles = null)
+    {
+        await using var services = AccountServices.Create(Archive.Database.DataSource);
+        await using var scope = services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+            .CreateAsync(new NewUser(name, roles ?? [ArchiveRoles.Analyst], level, grants ?? [], WithApiToken: true), "test");
+        await using var ready = Archive.Database.DataSource.CreateCommand("UPDATE users SET must_change_password = false WHERE user_name = $1");
+        ready.Parameters.Add(new Npgsql.NpgsqlParameter { Value = name });
+        await ready.ExecuteNonQueryAsync();
+        return new TestUser(name, created.Password, created.ApiToken!, created.User.ToClearance());
+    }
+
+    /// <summary>Changes a user's clearance as an admin would.</summary>
+    public async Task SetClearanceAsync(string name, ClassificationLevel level, params string[] grants)
+    {
+        await using var services = AccountServices.Create(Archive.Database.DataSource);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetClearanceAsync(name, level, grants, "test-admin");
+    }
+
+    /// <summary>A client over HTTPS that keeps cookies and does not follow redirects.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>A client that sends <paramref name="user"/>'s bearer token with every request.</summary>
+    public HttpClient As(TestUser user)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        return client;
+    }
+
+    /// <summary>A client signed in with <paramref name="user"/>'s password through the sign-in form (cookie).</summary>
+    public async Task<HttpClient> SignInAsync(TestUser user)
+    {
+        var client = Anonymous();
+        var response = await SignInResponseAsync(client, user.Name, user.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> SignInResponseAsync(HttpClient client, string name, string password)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        var token = AntiforgeryToken(form);
+        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = name,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The antiforgery token of the first form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token in the page.");
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(logFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Adds <c>/test/fail</c>, which throws, to see the error page.</summary>
+    internal sealed class FailingEndpoint : IStartupFilter
+    {
+        public const string Secret = "SECRET-STACK-DETAIL-42";
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+
+            // Reached when no endpoint matched, inside the application's error handling.
+            app.Use(following => context => context.Request.Path == "/test/fail"
+                ? throw new InvalidOperationException(Secret)
+                : following(context));
+        };
+    }
+}
