@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
@@ -140,6 +141,12 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
 {
     private const int HeadBytes = 64 * 1024;
 
+    /// <summary>Records per parsing task.</summary>
+    private const int ChunkItems = 64;
+
+    /// <summary>Input bytes per parsing task, whichever limit comes first.</summary>
+    private const long ChunkBytes = 1 << 20;
+
     private readonly ImportOptions options = options ?? new ImportOptions();
 
     /// <summary>The live counters.</summary>
@@ -240,8 +247,9 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
     {
         var token = stop.Token;
 
-        // Parsed records come back in read order: each item's task is queued as it is read, and awaited in that order.
-        var parsed = Channel.CreateBounded<Task<ProcessedRecord[]>>(new BoundedChannelOptions(Math.Max(64, options.Parallelism * 64)) { SingleReader = true, SingleWriter = true });
+        // Parsed records come back in read order: work is queued in chunks as it is read, and each chunk's task is
+        // awaited in that order. Chunks (rather than one task per record) keep the hand-offs between threads rare.
+        var parsed = Channel.CreateBounded<Task<ProcessedRecord[]>>(new BoundedChannelOptions(Math.Max(4, options.Parallelism * 4)) { SingleReader = true, SingleWriter = true });
         var batches = Channel.CreateBounded<List<ProcessedRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
         // Parse tasks queue on a scheduler of their own that runs at most one per core, so that they never flood the
@@ -250,12 +258,33 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
         var producer = Task.Factory.StartNew(
             () =>
             {
+                var chunk = new List<WorkItem>(ChunkItems);
+                long chunkBytes = 0;
+                void Flush()
+                {
+                    if (chunk.Count == 0)
+                        return;
+                    var work = chunk;
+                    var task = Task.Factory.StartNew(() => work.SelectMany(RecordProcessor.Process).ToArray(), token, TaskCreationOptions.None, parsers);
+                    if (!parsed.Writer.TryWrite(task))
+                        parsed.Writer.WriteAsync(task, token).AsTask().GetAwaiter().GetResult();
+                    chunk = new List<WorkItem>(ChunkItems);
+                    chunkBytes = 0;
+                }
+
                 try
                 {
                     produce(
-                        item => parsed.Writer.WriteAsync(Task.Factory.StartNew(() => RecordProcessor.Process(item), token, TaskCreationOptions.None, parsers), token).AsTask().GetAwaiter().GetResult(),
+                        item =>
+                        {
+                            chunk.Add(item);
+                            chunkBytes += item.Bytes?.Length ?? item.Document?.Body.Length ?? 0;
+                            if (chunk.Count >= ChunkItems || chunkBytes >= ChunkBytes)
+                                Flush();
+                        },
                         error => errors.Enqueue(error),
                         token);
+                    Flush();
                 }
                 finally
                 {
@@ -279,14 +308,13 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
                         {
                             batch.Add(record);
                             weight += record.Weight;
-                        }
-
-                        Progress.AddParsed(1);
-                        if (batch.Count >= options.BatchRecords || weight >= options.BatchBytes)
-                        {
-                            await batches.Writer.WriteAsync(batch, token).ConfigureAwait(false);
-                            batch = [];
-                            weight = 0;
+                            Progress.AddParsed(1);
+                            if (batch.Count >= options.BatchRecords || weight >= options.BatchBytes)
+                            {
+                                await batches.Writer.WriteAsync(batch, token).ConfigureAwait(false);
+                                batch = [];
+                                weight = 0;
+                            }
                         }
                     }
 
@@ -334,54 +362,97 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
     /// </summary>
     private void ReadEntry(InputEntry entry, Action<WorkItem> emit, Action<string> error)
     {
-        var head = new byte[HeadBytes];
-        var headLength = entry.Content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        CableFormat format;
+        var head = ArrayPool<byte>.Shared.Rent(HeadBytes);
         try
         {
-            format = CableReader.DetectFormat(head.AsSpan(0, headLength), entry.Path);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Detection is the reader's; if it fails, the parser thread still gets the bytes and quarantines what it cannot read.
-            format = CableFormat.RawText;
-        }
-
-        if (format == CableFormat.CablesCsv)
-        {
-            using var rows = new PrefixedStream(head.AsMemory(0, headLength), entry.Content);
+            var headLength = entry.Content.ReadAtLeast(head.AsSpan(0, HeadBytes), HeadBytes, throwOnEndOfStream: false);
+            CableFormat format;
             try
             {
-                foreach (var document in CableReader.Read(rows, entry.Path))
-                    emit(new WorkItem(entry.Path, null, document));
+                format = CableReader.DetectFormat(head.AsSpan(0, headLength), entry.Path);
             }
-            catch (Exception e) when (e is not (OperationCanceledException or ChannelClosedException or IOException))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                error($"{entry.Path}: cannot be read as cables.csv ({ArchiveDatabase.OneLine(e)}).");
+                // Detection is the reader's; if it fails, the parser thread still gets the bytes and quarantines what it cannot read.
+                format = CableFormat.RawText;
             }
 
-            return;
+            if (format == CableFormat.CablesCsv)
+                ReadRows(entry, head.AsMemory(0, headLength), emit, error);
+            else if (ReadWhole(entry, head.AsSpan(0, headLength), error) is { } bytes)
+                emit(new WorkItem(entry.Path, bytes, null));
         }
-
-        using var whole = new MemoryStream(headLength);
-        whole.Write(head, 0, headLength);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = entry.Content.Read(buffer)) > 0)
+        finally
         {
-            if (whole.Length + read > options.Limits.MaxRecordBytes)
-            {
-                // Read on to the end without keeping it: an archive entry that is a zip bomb then trips the archive's
-                // limits, which is the error to report, rather than this one.
-                entry.Content.CopyTo(Stream.Null);
-                error($"{entry.Path}: larger than {options.Limits.MaxRecordBytes:N0} bytes, too large for one cable; skipped.");
-                return;
-            }
+            ArrayPool<byte>.Shared.Return(head);
+        }
+    }
 
-            whole.Write(buffer, 0, read);
+    private static void ReadRows(InputEntry entry, ReadOnlyMemory<byte> head, Action<WorkItem> emit, Action<string> error)
+    {
+        using var rows = new PrefixedStream(head, entry.Content);
+        try
+        {
+            foreach (var document in CableReader.Read(rows, entry.Path))
+                emit(new WorkItem(entry.Path, null, document));
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ChannelClosedException or IOException))
+        {
+            error($"{entry.Path}: cannot be read as cables.csv ({ArchiveDatabase.OneLine(e)}).");
+        }
+    }
+
+    /// <summary>The whole record, or null (with the error reported) when it is larger than one cable can be.</summary>
+    private byte[]? ReadWhole(InputEntry entry, ReadOnlySpan<byte> head, Action<string> error)
+    {
+        var limit = options.Limits.MaxRecordBytes;
+
+        // A file's length is known: read it into an array of exactly that size (most records are a few kilobytes).
+        if (entry.Content.CanSeek && entry.Content.Length <= limit)
+        {
+            var exact = new byte[entry.Content.Length];
+            head.CopyTo(exact);
+            var filled = head.Length + entry.Content.ReadAtLeast(exact.AsSpan(head.Length), exact.Length - head.Length, throwOnEndOfStream: false);
+            if (filled == exact.Length && entry.Content.ReadByte() < 0)
+                return exact;
+
+            // The file changed under us; fall back to reading it as a stream.
+            using var grown = new MemoryStream();
+            grown.Write(exact, 0, filled);
+            return ReadRest(entry, grown, limit, error);
         }
 
-        emit(new WorkItem(entry.Path, whole.ToArray(), null));
+        using var whole = new MemoryStream(Math.Max(head.Length, 16 * 1024));
+        whole.Write(head);
+        return ReadRest(entry, whole, limit, error);
+    }
+
+    private static byte[]? ReadRest(InputEntry entry, MemoryStream whole, long limit, Action<string> error)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = entry.Content.Read(buffer)) > 0)
+            {
+                if (whole.Length + read > limit)
+                {
+                    // Read on to the end without keeping it: an archive entry that is a zip bomb then trips the archive's
+                    // limits, which is the error to report, rather than this one.
+                    entry.Content.CopyTo(Stream.Null);
+                    error($"{entry.Path}: larger than {limit:N0} bytes, too large for one cable; skipped.");
+                    return null;
+                }
+
+                whole.Write(buffer, 0, read);
+            }
+
+            return whole.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private async Task MarkInterruptedRunsAsync(CancellationToken cancellationToken)

@@ -33,9 +33,6 @@ internal static class RecordProcessor
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // PostgreSQL text holds neither NUL nor unpaired surrogates (which no UTF-8 encodes).
-    private static readonly SearchValues<char> Unstorable = SearchValues.Create("\0" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
-
     public static ProcessedRecord[] Process(WorkItem item)
     {
         if (item.Document is { } document)
@@ -205,7 +202,8 @@ internal static class RecordProcessor
     /// <summary>The text with NUL and unpaired surrogates replaced by U+FFFD, which PostgreSQL can store; same length, so spans still hold.</summary>
     internal static string? Storable(string? text)
     {
-        if (text is null || text.AsSpan().IndexOfAny(Unstorable) < 0)
+        // PostgreSQL text holds neither NUL nor unpaired surrogates (which no UTF-8 encodes); both searches are vectorised.
+        if (text is null || (text.AsSpan().IndexOf('\0') < 0 && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0))
             return text;
 
         var chars = text.ToCharArray();

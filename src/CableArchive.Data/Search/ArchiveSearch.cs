@@ -26,17 +26,40 @@ public static class ArchiveSearch
     // A source redaction is a run of four or more X (cable-format notes §10).
     private const string RedactionPattern = "'[Xx]{4,}'";
 
+    private const string TsQuery = "websearch_to_tsquery('english', @text)";
+
+    /// <summary>
+    /// The most cables a search gathers: the first this many matches in the cap order (newest first; oldest first when
+    /// sorted so) are ranked, counted and faceted, and a larger total is reported as "at least".
+    /// </summary>
+    public const int MaxMatches = 1000;
+
+    /// <summary>Above this many estimated matching portions, a query is run by walking the cables instead of the index.</summary>
+    private const double BroadQueryPortions = 20_000;
+
     private const string CleanText = "replace(replace({0}.text, E'\\uE000', ''), E'\\uE001', '')";
 
     /// <summary>Runs <paramref name="query"/> for a reader with <paramref name="reader"/> clearance.</summary>
-    public static async Task<SearchResults> SearchAsync(NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, CancellationToken cancellationToken = default)
+    /// <param name="dataSource">The archive.</param>
+    /// <param name="reader">The reader's clearance.</param>
+    /// <param name="query">The search.</param>
+    /// <param name="plan">Which shape of statement to run; both answer the same (tests compare them), only their speed differs.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    public static async Task<SearchResults> SearchAsync(
+        NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, SearchPlan plan = SearchPlan.Automatic, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
         var offset = (long)(Math.Max(1, query.Page) - 1) * pageSize;
         if (offset > SearchQuery.MaxOffset)
             offset = SearchQuery.MaxOffset;
 
-        await using var command = dataSource.CreateCommand(BuildSql(query));
+        var broad = query.HasText && plan switch
+        {
+            SearchPlan.WalkCables => true,
+            SearchPlan.Index => false,
+            _ => await EstimateMatchingPortionsAsync(dataSource, query.Text!, cancellationToken).ConfigureAwait(false) > BroadQueryPortions,
+        };
+        await using var command = dataSource.CreateCommand(BuildSql(query, broad));
         reader.AddParameters(command.Parameters);
         command.Parameters.Add(new NpgsqlParameter("text", NpgsqlDbType.Text) { Value = (query.Text ?? "").Replace('\0', ' ') });
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = query.From is { } from ? from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DBNull.Value });
@@ -49,6 +72,7 @@ public static class ArchiveSearch
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = pageSize });
         command.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Bigint) { Value = offset });
         command.Parameters.Add(new NpgsqlParameter("headline_options", NpgsqlDbType.Text) { Value = HeadlineOptions });
+        command.Parameters.Add(new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = MaxMatches + 1 });
 
         await using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await row.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -58,48 +82,106 @@ public static class ArchiveSearch
             ReadFacets(row.GetString(2)),
             ReadFacets(row.GetString(3)),
             ReadMonths(row.GetString(4)));
-        return new SearchResults(total, ReadHits(row.GetString(5)), facets);
+        return new SearchResults(Math.Min(total, MaxMatches), ReadHits(row.GetString(5)), facets) { TotalIsLowerBound = total > MaxMatches };
     }
 
-    /// <summary>The SQL of a query; every value is a parameter, only the shape depends on the query.</summary>
-    internal static string BuildSql(SearchQuery query)
+    /// <summary>
+    /// The planner's estimate of the portions (of every version, of every label) a query matches: only which plan to run
+    /// depends on it, never what the plan answers, so the statistics' view of withheld text cannot change an answer.
+    /// </summary>
+    private static async Task<double> EstimateMatchingPortionsAsync(NpgsqlDataSource dataSource, string text, CancellationToken cancellationToken)
     {
+        // EXPLAIN takes no parameters: the terms go in as a literal, quoted by the rule of standard_conforming_strings.
+        var literal = "'" + text.Replace('\0', ' ').Replace("'", "''", StringComparison.Ordinal) + "'";
+        await using var command = dataSource.CreateCommand(
+            $"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {literal})");
+        var plan = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        using var json = JsonDocument.Parse(plan);
+        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    /// <summary>
+    /// The SQL of a query; every value is a parameter, only the shape depends on the query. With
+    /// <paramref name="broad"/>, matching walks the cables in cap order and stops at the cap, instead of collecting every
+    /// matching portion first; both shapes answer the same.
+    /// </summary>
+    internal static string BuildSql(SearchQuery query, bool broad = false)
+    {
+        // The cap keeps the first matches in a public order (the envelope's date, then the cable's key), so which cables
+        // are kept depends on nothing withheld.
+        var capOrder = query.Sort == SearchSort.Oldest
+            ? "{0}created_at ASC NULLS LAST, {0}id ASC"
+            : "{0}created_at DESC NULLS FIRST, {0}id DESC";
         var readableP = ReaderClearance.Readable("p");
         var readableS = ReaderClearance.Readable("s");
-        var sql = new StringBuilder("WITH q AS (SELECT websearch_to_tsquery('english', @text) AS query)");
-        if (query.HasText)
+        var sql = new StringBuilder("WITH");
+        if (query.HasText && broad)
         {
-            // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate.
+            // A term in a large share of the archive: walk the cables in cap order (an index scan) and look at each one's
+            // readable portions, until the cap is reached.
             sql.Append($"""
-                ,
+
+                matched AS MATERIALIZED (
+                    SELECT c.id, c.reference_id, c.created_at, c.origin, c.classification, c.current_version_id, r.rank, r.portions
+                    FROM cables c
+                    CROSS JOIN LATERAL (
+                        SELECT max(h.rank) AS rank, count(*) AS portions FROM (
+                            SELECT ts_rank(p.search_vector, {TsQuery}) AS rank FROM paragraphs p
+                            WHERE p.version_id = c.current_version_id AND p.search_vector @@ {TsQuery} AND {readableP}
+                            UNION ALL
+                            SELECT ts_rank(s.search_vector, {TsQuery}) FROM subjects s
+                            WHERE s.version_id = c.current_version_id AND s.search_vector @@ {TsQuery} AND {readableS}) h
+                    ) r
+                    WHERE r.portions > 0 AND {EnvelopeFilters(query)}
+                    ORDER BY {string.Format(capOrder, "c.")}
+                    LIMIT @cap
+                )
+                """);
+        }
+        else if (query.HasText)
+        {
+            // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate. The query
+            // is written out where it is used (not in a CTE) so that the planner folds it and estimates each term.
+            sql.Append($"""
+
                 hits AS (
-                    SELECT p.cable_id, ts_rank(p.search_vector, q.query) AS rank
-                    FROM q, paragraphs p JOIN cables c ON c.id = p.cable_id AND c.current_version_id = p.version_id
-                    WHERE p.search_vector @@ q.query AND {readableP}
+                    SELECT p.cable_id, ts_rank(p.search_vector, {TsQuery}) AS rank
+                    FROM paragraphs p JOIN cables c ON c.id = p.cable_id AND c.current_version_id = p.version_id
+                    WHERE p.search_vector @@ {TsQuery} AND {readableP}
                     UNION ALL
-                    SELECT s.cable_id, ts_rank(s.search_vector, q.query)
-                    FROM q, subjects s JOIN cables c ON c.id = s.cable_id AND c.current_version_id = s.version_id
-                    WHERE s.search_vector @@ q.query AND {readableS}
+                    SELECT s.cable_id, ts_rank(s.search_vector, {TsQuery})
+                    FROM subjects s JOIN cables c ON c.id = s.cable_id AND c.current_version_id = s.version_id
+                    WHERE s.search_vector @@ {TsQuery} AND {readableS}
                 ),
                 ranked AS (SELECT cable_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id),
                 matched AS MATERIALIZED (
                     SELECT c.id, c.reference_id, c.created_at, c.origin, c.classification, c.current_version_id, r.rank, r.portions
                     FROM ranked r JOIN cables c ON c.id = r.cable_id
                     WHERE {EnvelopeFilters(query)}
+                    ORDER BY {string.Format(capOrder, "c.")}
+                    LIMIT @cap
                 )
                 """);
         }
         else
         {
             sql.Append($"""
-                ,
+
                 matched AS MATERIALIZED (
                     SELECT c.id, c.reference_id, c.created_at, c.origin, c.classification, c.current_version_id, 0::real AS rank, 0::bigint AS portions
                     FROM cables c
                     WHERE {EnvelopeFilters(query)}
+                    ORDER BY {string.Format(capOrder, "c.")}
+                    LIMIT @cap
                 )
                 """);
         }
+
+        // The cap itself: one row more than kept says whether there were more.
+        sql.Append($"""
+            ,
+            kept AS MATERIALIZED (SELECT * FROM matched ORDER BY {string.Format(capOrder, "")} LIMIT {MaxMatches})
+            """);
 
         var order = query.Sort switch
         {
@@ -111,10 +193,10 @@ public static class ArchiveSearch
         var snippet = query.HasText
             ? $"""
               LEFT JOIN LATERAL (
-                  SELECT ts_headline('english', {string.Format(CleanText, "p")}, q.query, @headline_options) AS headline, p.number
-                  FROM q, paragraphs p
-                  WHERE p.version_id = m.current_version_id AND {readableP} AND p.search_vector @@ q.query
-                  ORDER BY ts_rank(p.search_vector, q.query) DESC, p.position
+                  SELECT ts_headline('english', {string.Format(CleanText, "p")}, {TsQuery}, @headline_options) AS headline, p.number
+                  FROM paragraphs p
+                  WHERE p.version_id = m.current_version_id AND {readableP} AND p.search_vector @@ {TsQuery}
+                  ORDER BY ts_rank(p.search_vector, {TsQuery}) DESC, p.position
                   LIMIT 1) snip ON true
               """
             : "LEFT JOIN LATERAL (SELECT NULL::text AS headline, NULL::text AS number) snip ON true";
@@ -124,20 +206,20 @@ public static class ArchiveSearch
             SELECT
                 (SELECT count(*) FROM matched),
                 (SELECT coalesce(json_agg(f), '[]') FROM (
-                    SELECT origin AS v, count(*) AS n FROM matched WHERE origin IS NOT NULL GROUP BY origin ORDER BY n DESC, v LIMIT 15) f)::text,
+                    SELECT origin AS v, count(*) AS n FROM kept WHERE origin IS NOT NULL GROUP BY origin ORDER BY n DESC, v LIMIT 15) f)::text,
                 (SELECT coalesce(json_agg(f), '[]') FROM (
-                    SELECT classification AS v, count(*) AS n FROM matched WHERE classification IS NOT NULL GROUP BY classification ORDER BY n DESC, v) f)::text,
+                    SELECT classification AS v, count(*) AS n FROM kept WHERE classification IS NOT NULL GROUP BY classification ORDER BY n DESC, v) f)::text,
                 (SELECT coalesce(json_agg(f), '[]') FROM (
-                    SELECT t.code AS v, count(DISTINCT m.id) AS n FROM matched m JOIN cable_tags t ON t.cable_id = m.id
+                    SELECT t.code AS v, count(DISTINCT t.cable_id) AS n FROM cable_tags t WHERE t.cable_id IN (SELECT id FROM kept)
                     GROUP BY t.code ORDER BY n DESC, v LIMIT 25) f)::text,
                 (SELECT coalesce(json_agg(f ORDER BY f.y, f.m), '[]') FROM (
                     SELECT extract(year FROM created_at AT TIME ZONE 'UTC')::int AS y, extract(month FROM created_at AT TIME ZONE 'UTC')::int AS m, count(*) AS n
-                    FROM matched WHERE created_at IS NOT NULL GROUP BY 1, 2) f)::text,
+                    FROM kept WHERE created_at IS NOT NULL GROUP BY 1, 2) f)::text,
                 (SELECT coalesce(json_agg(pg ORDER BY {string.Format(order, "pg.")}), '[]') FROM (
                     SELECT m.reference_id, m.created_at, m.origin, m.classification, m.rank, m.portions,
                            subj.readable AS subject_readable, subj.text AS subject, subj.read_level AS subject_level, subj.read_caveats AS subject_caveats,
                            snip.headline AS snippet, snip.number AS snippet_paragraph
-                    FROM q, (SELECT * FROM matched ORDER BY {string.Format(order, "")} LIMIT @limit OFFSET @offset) m
+                    FROM (SELECT * FROM kept ORDER BY {string.Format(order, "")} LIMIT @limit OFFSET @offset) m
                     LEFT JOIN LATERAL (
                         SELECT {readableS} AS readable, CASE WHEN {readableS} THEN s.text END AS text, s.read_level, s.read_caveats
                         FROM subjects s WHERE s.version_id = m.current_version_id) subj ON true

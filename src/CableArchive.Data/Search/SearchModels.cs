@@ -2,6 +2,19 @@ using CableArchive.Domain.Classification;
 
 namespace CableArchive.Data.Search;
 
+/// <summary>How a search statement finds its matches; every plan gives the same answer.</summary>
+public enum SearchPlan
+{
+    /// <summary>Chosen from the planner's estimate of how many portions the terms match.</summary>
+    Automatic,
+
+    /// <summary>Collect every readable matching portion through the full-text index, then keep the first matches.</summary>
+    Index,
+
+    /// <summary>Walk the cables in cap order and stop at the cap (fast for terms that are everywhere).</summary>
+    WalkCables,
+}
+
 /// <summary>How search results are ordered.</summary>
 public enum SearchSort
 {
@@ -24,8 +37,8 @@ public sealed record SearchQuery
     /// <summary>The largest page a reader may ask for.</summary>
     public const int MaxPageSize = 100;
 
-    /// <summary>How deep paging may go (offsets past this answer nothing, which keeps deep paging cheap).</summary>
-    public const int MaxOffset = 10_000;
+    /// <summary>How deep paging may go: no further than the cables a search gathers (<see cref="ArchiveSearch.MaxMatches"/>).</summary>
+    public const int MaxOffset = ArchiveSearch.MaxMatches;
 
     /// <summary>The terms; empty to list cables by their envelope alone.</summary>
     public string? Text { get; init; }
@@ -117,6 +130,12 @@ public sealed record SearchHit
 /// <param name="Facets">The facets.</param>
 public sealed record SearchResults(long Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets)
 {
+    /// <summary>
+    /// Whether more cables match than a search gathers (<see cref="ArchiveSearch.MaxMatches"/>): then <see cref="Total"/>,
+    /// the facets and the ranking cover the first that many in date order, and the total means "at least".
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
     /// <summary>Marks the start of a matched word in <see cref="SearchHit.Snippet"/> (a private-use character, removed from the text beforehand).</summary>
     public const char HighlightStart = '\uE000';
 

@@ -29,13 +29,15 @@ internal static class Banner
     /// <summary>
     /// Finds the first full banner (level, origin words, serial) in the first lines of [start, end); failing that, a
     /// first non-blank line holding only a level word (a lone <c>CONFIDENTIAL</c> further down is a trailer or the
-    /// centred line of an old page header, §3.4). Returns null when there is none.
+    /// centred line of an old page header, §3.4); failing that, a media wrapper's <c>CLASSIFICATION: SECRET//NOFORN</c>
+    /// field, which stands in when the banner itself was redacted (§1.4 A9). Returns null when there is none.
     /// </summary>
     public static BannerMatch? Find(string text, int start, int end)
     {
         end = Math.Min(end, text.Length);
         var limit = Math.Min(end, start + SearchChars);
         BannerMatch? levelOnly = null;
+        BannerMatch? wrapperField = null;
         var lines = 0;
         var first = true;
         for (var line = start; line < limit && lines < SearchLines; line = TextScan.NextLine(text, line, end), lines++)
@@ -49,10 +51,32 @@ internal static class Banner
                 return match;
             if (first && match is not null)
                 levelOnly = match;
+            wrapperField ??= TryReadWrapperField(text, content, lineEnd);
             first = false;
         }
 
-        return levelOnly;
+        return levelOnly ?? wrapperField;
+    }
+
+    // "CLASSIFICATION: SECRET//NOFORN" in a media wrapper's key/value block (§1.4, A9).
+    private static BannerMatch? TryReadWrapperField(string text, int offset, int lineEnd)
+    {
+        const string Field = "CLASSIFICATION:";
+        if (!TextScan.StartsWithIgnoreCase(text, offset, Field))
+            return null;
+        var p = TextScan.SkipBlanks(text, offset + Field.Length, lineEnd);
+        if (!TryReadLevel(text, p, lineEnd, out var level, out var levelEnd))
+            return null;
+
+        var caveats = new List<Caveat>();
+        foreach (var part in text.AsSpan(levelEnd, lineEnd - levelEnd).Split('/'))
+        {
+            var token = text.AsSpan(levelEnd, lineEnd - levelEnd)[part].Trim();
+            if (!token.IsEmpty && Caveat.TryParse(token, out var caveat))
+                caveats.Add(caveat);
+        }
+
+        return new BannerMatch(level, caveats, null, null, null, null, offset, TextScan.TrimEnd(text, offset, lineEnd));
     }
 
     /// <summary>

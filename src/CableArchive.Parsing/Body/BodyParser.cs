@@ -99,7 +99,9 @@ internal static class BodyParser
             return;
         }
 
-        if (banner.Serial is null)
+        if (banner.Serial is null && TextScan.StartsWithIgnoreCase(context.Text, banner.Start, "CLASSIFICATION:"))
+            context.Report(DiagnosticSeverity.Warning, banner.Start, "No classification line; the level was taken from the media wrapper's CLASSIFICATION field.");
+        else if (banner.Serial is null)
             context.Report(DiagnosticSeverity.Warning, banner.Start, "The classification line gives no origin and serial.");
 
         // §1.4: a media date line, an ID: block or a <<nnn>> block before the banner.

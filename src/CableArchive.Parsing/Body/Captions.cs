@@ -34,9 +34,9 @@ internal static class Captions
     /// <summary>
     /// Reads the captions in [start, end) of the cleaned body. Text that is not a caption keyword becomes a FOR line when
     /// <paramref name="allowForLines"/> (before E.O./TAGS/SUBJECT), and is skipped otherwise.
-    /// Stops at a <c>QUOTE</c> line or a repeated banner (§8.8: the outer captions are those before QUOTE).
+    /// Stops at a <c>QUOTE</c> line (§8.8: the outer captions are those before QUOTE); a repeated banner is skipped (§3.1).
     /// </summary>
-    /// <returns>False when it stopped at QUOTE or a banner.</returns>
+    /// <returns>False when it stopped at QUOTE.</returns>
     public static bool Read(BodyText body, int start, int end, bool allowForLines, List<Caption> captions)
     {
         var text = body.Text;
@@ -55,8 +55,13 @@ internal static class Captions
 
             if (IsQuoteLine(text, p, lineEnd))
                 return false;
-            if (p == TextScan.SkipBlanks(text, TextScan.LineStart(text, p), lineEnd) && Banner.TryRead(text, p, lineEnd) is { Serial: not null })
-                return false;
+
+            // §3.1: a duplicated banner block repeats this cable's captions; read on past the repeated banner.
+            if (TextScan.AtLineStart(text, p) && Banner.TryRead(text, p, lineEnd) is { Serial: not null })
+            {
+                line = next;
+                continue;
+            }
 
             // §8.8: "FOLLOWING STATE 127892 DATED … IS BEING REPEATED FOR YOUR ACTION." introduces a repeated telegram.
             if (inRepeatNotice || TextScan.IsWordAt(text, p, "FOLLOWING"))

@@ -12,6 +12,7 @@ namespace CableArchive.Parsing.Body;
 internal static class ClassifiedByField
 {
     private const int MaxNameLines = 3;
+    private const int MaxNameChars = 400;
     private const int ReasonSearchChars = 160;
 
     // Titles, ranks, offices and bureaus that stand before a name; matched on the upper-cased token without its dots.
@@ -151,6 +152,7 @@ internal static class ClassifiedByField
     /// </summary>
     private static int FindNameEnd(string text, int start, int bound)
     {
+        bound = Math.Min(bound, start + MaxNameChars);
         var lines = 0;
         for (var p = start; p < bound; p++)
         {
@@ -444,6 +446,10 @@ internal static class ClassifiedByField
             return Role.Name;
         if (!char.IsUpper(text[0]) && text[0] != '0')
             return char.IsLower(text[0]) ? Role.Stop : Role.Other;
+
+        // "LEE 0. COLDREN": an initial, even a zero typed for an O (§7, §12).
+        if (IsInitial(text))
+            return Role.Name;
         var lower = 0;
         var letters = 0;
         foreach (var c in text)

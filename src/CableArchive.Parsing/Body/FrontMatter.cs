@@ -199,7 +199,7 @@ internal static class FrontMatter
             {
                 if (later.Field != FrontField.ClassifiedBy || later.Start <= keyword.Start || later.Start > end + 400)
                     continue;
-                var (retry, retryEnd) = ClassifiedByField.Read(body, later, Math.Max(bound, Bound(keywords, later, body.Text.Length)));
+                var (retry, retryEnd) = ClassifiedByField.Read(body, later, Bound(keywords, later, Math.Min(body.Text.Length, later.ContentStart + 1000)));
                 if (retry.Names.Count == 0)
                     continue;
                 result.ClassifiedBy = retry;

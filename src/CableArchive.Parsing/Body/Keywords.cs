@@ -124,7 +124,7 @@ internal static class Keywords
 
             // Without a colon the keyword must open its line and a tag must follow — or, after the E.O. date on the same
             // line, a known tag code ("DECL: 03/20/2019 TAG PTER, PGOV").
-            var atLineStart = TextScan.IsBlank(text, TextScan.LineStart(text, i), i);
+            var atLineStart = TextScan.AtLineStart(text, i);
             if (p < end && text[p] is ',' or ';' && atLineStart)
                 return new Keyword(FrontField.Tags, i, p + 1);
             if (afterBlanks > p && afterBlanks < end && char.IsLetter(text[afterBlanks]) && (atLineStart || StartsWithKnownTag(text, afterBlanks, end)))
@@ -164,7 +164,7 @@ internal static class Keywords
             int content;
             if (afterBlanks < end && text[afterBlanks] == ':')
                 content = afterBlanks + 1;
-            else if (afterBlanks > p && TextScan.IsBlank(text, TextScan.LineStart(text, i), i) && word != "UBJECT")
+            else if (afterBlanks > p && TextScan.AtLineStart(text, i) && word != "UBJECT")
                 content = afterBlanks;
             else
                 continue;
@@ -205,7 +205,7 @@ internal static class Keywords
                 return new Keyword(FrontField.Reference, i, p + 1);
 
             // "REF A) LONDON 002351", "REFTELS A AND B": without a colon only at a line start, followed by a label or a word.
-            if (afterBlanks > p && afterBlanks < end && TextScan.IsBlank(text, TextScan.LineStart(text, i), i)
+            if (afterBlanks > p && afterBlanks < end && TextScan.AtLineStart(text, i)
                 && (char.IsUpper(text[afterBlanks]) || text[afterBlanks] is '(' or '['))
                 return new Keyword(FrontField.Reference, i, afterBlanks);
         }

@@ -60,13 +60,11 @@ internal static class PageBreaks
             if (next < 0)
                 break;
             var at = p + next;
-            var lineStart = TextScan.LineStart(text, at);
-            var lineEnd = TextScan.LineEnd(text, at, end);
-            if (TextScan.IsBlank(text, lineStart, at) && TextScan.IsBlank(text, at + 4, lineEnd))
+            if (TextScan.AtLineStart(text, at) && TextScan.AtLineEnd(text, at + 4, end))
             {
-                if (!TextScan.IsBlank(text, lineEnd, end))
+                if (!TextScan.IsBlank(text, at + 4, end))
                     context.Report(DiagnosticSeverity.Info, at, "Text after the end-of-message mark NNNN was left out.");
-                return lineStart;
+                return TextScan.BackOverBlanks(text, from, at);
             }
 
             p = at + 4;
@@ -98,8 +96,8 @@ internal static class PageBreaks
                 continue;
 
             var originStart = FindOriginStart(text, digitsStart, banner);
-            var lineStart = TextScan.LineStart(text, originStart);
-            var fullLine = TextScan.IsBlank(text, lineStart, originStart) && TextScan.IsBlank(text, tailEnd, TextScan.LineEnd(text, tailEnd, end));
+            var lineStart = TextScan.BackOverBlanks(text, start, originStart);
+            var fullLine = (lineStart == 0 || text[lineStart - 1] == '\n') && TextScan.AtLineEnd(text, tailEnd, end);
             var serial = text.AsSpan(digitsStart, 8).TrimStart('0');
 
             if (banner?.SerialDigits is { } own && !serial.SequenceEqual(own))
@@ -159,7 +157,8 @@ internal static class PageBreaks
     /// </summary>
     private static int FindOriginStart(string text, int serialStart, BannerMatch? banner)
     {
-        var lineStart = TextScan.LineStart(text, serialStart);
+        // Only a few words are wanted: look back a bounded stretch, so that many candidates on one long line stay linear.
+        var lineStart = Math.Max(0, serialStart - 120);
         Span<int> wordStarts = stackalloc int[6];
         var count = 0;
         var p = serialStart;
@@ -230,7 +229,9 @@ internal static class PageBreaks
     private static bool TryReadOldHeader(string text, int offset, int end, out int headerEnd)
     {
         headerEnd = offset;
-        var lineEnd = TextScan.LineEnd(text, offset, end);
+
+        // A header is short; a bounded look keeps many "PAGE" words on one long line linear.
+        var lineEnd = TextScan.LineEnd(text, offset, Math.Min(end, offset + 120));
         var p = TextScan.SkipBlanks(text, offset, lineEnd);
         if (p == offset || !ReadDigits(text, ref p, lineEnd, 1, 3))
             return false;
@@ -271,18 +272,17 @@ internal static class PageBreaks
 
     private static Cut CutOldHeader(string text, int start, int end, int pageStart, int headerEnd)
     {
-        var lineStart = TextScan.LineStart(text, pageStart);
-
         // The centred classification line can share the line ("TBIO, UNCLASSIFIED    PAGE 02 …", §3.4 in TAGS).
         var cutStart = pageStart;
-        var before = BackOverBlanks(text, lineStart, pageStart);
-        var phraseStart = ClassificationPhraseEndingAt(text, lineStart, before);
+        var before = TextScan.BackOverBlanks(text, start, pageStart);
+        var phraseStart = ClassificationPhraseEndingAt(text, Math.Max(start, before - 40), before);
         if (phraseStart >= 0)
             cutStart = phraseStart;
-        var prefixIsLine = TextScan.IsBlank(text, lineStart, cutStart);
+        var lineStart = TextScan.BackOverBlanks(text, start, cutStart);
+        var prefixIsLine = lineStart == start || text[lineStart - 1] == '\n';
 
-        var lineEnd = TextScan.LineEnd(text, headerEnd, end);
-        var suffixIsLine = TextScan.IsBlank(text, headerEnd, lineEnd);
+        var suffixIsLine = TextScan.AtLineEnd(text, headerEnd, end);
+        var lineEnd = suffixIsLine ? TextScan.SkipBlanks(text, headerEnd, end) : headerEnd;
 
         if (prefixIsLine)
         {
@@ -300,20 +300,15 @@ internal static class PageBreaks
         if (prefixIsLine && suffixIsLine)
             return CutLines(text, start, end, cutStart, headerEnd);
         if (prefixIsLine)
-            return new Cut(cutStart, TextScan.SkipBlanks(text, headerEnd, lineEnd), null, IsPageBreak: true);
+            return new Cut(cutStart, TextScan.SkipBlanks(text, headerEnd, end), null, IsPageBreak: true);
         if (suffixIsLine)
             return new Cut(cutStart, SkipBlankLines(text, lineEnd < end ? lineEnd + 1 : end, end), '\n', IsPageBreak: true);
         return InlineCut(text, cutStart, headerEnd, end);
     }
 
     // A break inside a line leaves one blank between the words on either side ("… to a TRIPOLI 00000220 002 OF 003 visit …").
-    private static Cut InlineCut(string text, int start, int end, int limit)
-    {
-        var lineStart = TextScan.LineStart(text, start);
-        var cutStart = BackOverBlanks(text, lineStart, start);
-        var cutEnd = TextScan.SkipBlanks(text, end, TextScan.LineEnd(text, end, limit));
-        return new Cut(cutStart, cutEnd, ' ', IsPageBreak: true);
-    }
+    private static Cut InlineCut(string text, int start, int end, int limit) =>
+        new(TextScan.BackOverBlanks(text, 0, start), TextScan.SkipBlanks(text, end, limit), ' ', IsPageBreak: true);
 
     /// <summary>
     /// The cut for a page break standing on lines of its own: the blank lines around it go too, so that the text on
@@ -350,13 +345,6 @@ internal static class PageBreaks
         }
 
         return p;
-    }
-
-    private static int BackOverBlanks(string text, int limit, int offset)
-    {
-        while (offset > limit && text[offset - 1] is ' ' or '\t')
-            offset--;
-        return offset;
     }
 
     // A line that is blank, a lone classification word (centred) or SIPDIS: the furniture of an old page header.

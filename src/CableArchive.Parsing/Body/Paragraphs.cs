@@ -331,15 +331,16 @@ internal static class Paragraphs
         var copied = start;
         for (var p = start + at; p >= 0 && p < end; )
         {
-            var lineStart = TextScan.LineStart(text, p);
-            if (TextScan.IsWordAt(text, p, "SIPDIS") && TextScan.IsBlank(text, Math.Max(lineStart, start), p))
+            var blanksBefore = TextScan.BackOverBlanks(text, start, p);
+            var opensLine = blanksBefore == start || text[blanksBefore - 1] == '\n';
+            if (opensLine && TextScan.IsWordAt(text, p, "SIPDIS") && p >= copied)
             {
                 sawSipdis ??= body.ToSourceSpan(p, p + 6);
                 builder.Append(text, copied, p - copied);
                 copied = TextScan.SkipBlanks(text, p + 6, end);
 
                 // A line holding only SIPDIS goes with its newline.
-                if (copied < end && text[copied] == '\n' && TextScan.IsBlank(text, lineStart, p))
+                if (copied < end && text[copied] == '\n')
                     copied++;
             }
 

@@ -28,12 +28,22 @@ internal static class PortionMarks
         if (!KnownBySpan.TryGetValue(raw, out var known))
         {
             var rawText = raw.ToString();
-            known = PortionMarking.Parse(inner, rawText, TextSpan.None);
+            known = PortionMarking.Parse(inner, rawText, TextSpan.None) ?? ParseDashed(inner, rawText);
             if (Known.Count < MaxEntries)
                 Known.TryAdd(rawText, known);
         }
 
         return known is null ? null : known with { Span = span };
+    }
+
+    // §8.2: "-" is one of the separators ("(S-NF)", "(C-NF)", 5 in CG); read it as "/".
+    private static PortionMarking? ParseDashed(ReadOnlySpan<char> inner, string raw)
+    {
+        var dash = inner.IndexOf('-');
+        if (dash <= 0 || dash == inner.Length - 1 || inner.Count('-') != 1)
+            return null;
+        var slashed = string.Concat(inner[..dash].TrimEnd(), "/", inner[(dash + 1)..].TrimStart());
+        return PortionMarking.Parse(slashed, raw, TextSpan.None);
     }
 
     /// <summary>Whether <paramref name="raw"/> (parentheses included) reads as a mark.</summary>

@@ -110,16 +110,31 @@ internal static class Signers
                 continue;
             if (!ReadNameLine(text, a, b, allowPeriod: false, out var names) || !IsUpperCase(text, a, b) || names.Count > 2
                 || !FollowsSentence(text, start, lineStart))
-                return;
+            {
+                // "… End Comment. Kenny" / "GREENLEE": the first signer ends the text's last line.
+                if (ReadSameLineName(text, a, b, out var nameStart))
+                {
+                    AddNamesFirst(body, signers, [(nameStart, b)], classifiers);
+                    textEnd = nameStart;
+                }
 
-            var before = signers.Count;
-            AddNames(body, signers, names, classifiers);
-            var added = signers.GetRange(before, signers.Count - before);
-            signers.RemoveRange(before, added.Count);
-            signers.InsertRange(0, added);
+                return;
+            }
+
+            AddNamesFirst(body, signers, names, classifiers);
             textEnd = lineStart;
             found++;
         }
+    }
+
+    // Signers found above the ones already read come first, in text order.
+    private static void AddNamesFirst(BodyText body, List<Signer> signers, List<(int Start, int End)> names, IReadOnlyList<string> classifiers)
+    {
+        var before = signers.Count;
+        AddNames(body, signers, names, classifiers);
+        var added = signers.GetRange(before, signers.Count - before);
+        signers.RemoveRange(before, added.Count);
+        signers.InsertRange(0, added);
     }
 
     private static (int Start, int End) PreviousLine(string text, int start, int cursor)

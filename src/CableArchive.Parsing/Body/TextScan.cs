@@ -25,6 +25,32 @@ internal static class TextScan
         return newline + 1;
     }
 
+    /// <summary>
+    /// Whether only blanks stand between the start of its line and <paramref name="offset"/>. Looks back over blanks only,
+    /// so that checking many offsets on one long line stays linear.
+    /// </summary>
+    public static bool AtLineStart(string text, int offset)
+    {
+        var p = BackOverBlanks(text, 0, offset);
+        return p == 0 || text[p - 1] == '\n';
+    }
+
+    /// <summary>Moves back from <paramref name="offset"/> over blanks (not newlines), not below <paramref name="limit"/>.</summary>
+    public static int BackOverBlanks(string text, int limit, int offset)
+    {
+        offset = Math.Min(offset, text.Length);
+        while (offset > limit && text[offset - 1] is ' ' or '\t' or '\r' or '\u00A0')
+            offset--;
+        return offset;
+    }
+
+    /// <summary>Whether only blanks stand between <paramref name="offset"/> and the end of its line (or <paramref name="limit"/>).</summary>
+    public static bool AtLineEnd(string text, int offset, int limit)
+    {
+        var p = SkipBlanks(text, offset, limit);
+        return p >= Math.Min(limit, text.Length) || text[p] == '\n';
+    }
+
     /// <summary>Offset of the newline ending the line at <paramref name="offset"/>, or <paramref name="limit"/>.</summary>
     public static int LineEnd(string text, int offset, int limit)
     {

@@ -31,9 +31,11 @@ public sealed class ApiTokenAuthenticationHandler(
         if (!value.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || value.Length > 200)
             return AuthenticateResult.Fail("The bearer token is not a CableArchive token.");
 
+        // The user's row comes with the token, read for this request like a cookie user's (see CurrentReader).
         await using var command = archive.DataSource.CreateCommand(
             """
-            SELECT u.id, u.user_name FROM api_tokens t JOIN users u ON u.id = t.user_id
+            SELECT u.id, u.user_name, u.clearance_level, u.caveat_grants, u.must_change_password
+            FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND u.is_active
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = ApiToken.Hash(value) });
@@ -41,6 +43,7 @@ public sealed class ApiTokenAuthenticationHandler(
         if (!await row.ReadAsync(Context.RequestAborted))
             return AuthenticateResult.Fail("The bearer token is unknown or revoked.");
 
+        CurrentReader.Remember(Context, CurrentReader.FromRow(row));
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, row.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, row.GetString(1))],
             SchemeName);

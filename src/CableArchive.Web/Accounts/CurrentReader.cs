@@ -46,14 +46,24 @@ public sealed class CurrentReader(IHttpContextAccessor http, WebArchive archive)
             return null;
 
         await using var command = dataSource.CreateCommand(
-            "SELECT user_name, clearance_level, caveat_grants, must_change_password FROM users WHERE id = $1 AND is_active");
+            "SELECT id, user_name, clearance_level, caveat_grants, must_change_password FROM users WHERE id = $1 AND is_active");
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await row.ReadAsync(cancellationToken))
-            return null;
-        var level = (ClassificationLevel)row.GetInt16(1);
-        if (!Enum.IsDefined(level))
-            return null;
-        return new Reader(id, row.GetString(0), AccountClearance.From(level, row.GetFieldValue<string[]>(2)), row.GetBoolean(3));
+        return await row.ReadAsync(cancellationToken) ? FromRow(row) : null;
     }
+
+    /// <summary>
+    /// A reader from a row of (id, user_name, clearance_level, caveat_grants, must_change_password); null when the level
+    /// is not one the archive knows (fail closed).
+    /// </summary>
+    internal static Reader? FromRow(NpgsqlDataReader row)
+    {
+        var level = (ClassificationLevel)row.GetInt16(2);
+        return Enum.IsDefined(level)
+            ? new Reader(row.GetInt64(0), row.GetString(1), AccountClearance.From(level, row.GetFieldValue<string[]>(3)), row.GetBoolean(4))
+            : null;
+    }
+
+    /// <summary>Keeps the reader an authentication handler has just read, for the rest of the request.</summary>
+    internal static void Remember(HttpContext context, Reader? reader) => context.Items[ItemKey] = reader;
 }

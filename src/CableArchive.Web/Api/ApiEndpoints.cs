@@ -30,11 +30,12 @@ public static class ApiEndpoints
             return Results.Unauthorized();
         var problems = new List<string>();
         var query = SearchRequest.Parse(http.Request.Query, problems);
-        var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query, cancellationToken);
+        var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query, cancellationToken: cancellationToken);
         await audit.RecordAsync(AuditActions.Search, AuditOutcomes.Ok, target: "api", query: SearchRequest.Describe(query), resultCount: results.Total);
         return Results.Json(new
         {
             total = results.Total,
+            totalIsLowerBound = results.TotalIsLowerBound,
             page = query.Page,
             pageSize = query.PageSize,
             results = results.Hits.Select(hit => new

@@ -39,7 +39,7 @@ public static class ExportEndpoints
         long rows = 0;
         for (var page = 1; rows < MaxCsvRows; page++)
         {
-            var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query with { Page = page }, cancellationToken);
+            var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query with { Page = page }, cancellationToken: cancellationToken);
             foreach (var hit in results.Hits)
             {
                 csv.Append(Cell(hit.ReferenceId)).Append(',')

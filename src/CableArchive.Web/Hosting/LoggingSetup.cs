@@ -50,10 +50,15 @@ public static class LoggingSetup
     /// </summary>
     public static WebApplication UseArchiveRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+        app.UseSerilogRequestLogging(options =>
         {
-            diagnostics.Set("CorrelationId", http.TraceIdentifier);
-            diagnostics.Set("UserName", http.User.Identity?.Name ?? "(anonymous)");
+            // The host's logger, not the static bootstrap one (which the host leaves alone).
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("CorrelationId", http.TraceIdentifier);
+                diagnostics.Set("UserName", http.User.Identity?.Name ?? "(anonymous)");
+            };
         });
         return app;
     }

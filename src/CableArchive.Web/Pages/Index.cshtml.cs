@@ -43,7 +43,7 @@ public sealed class IndexModel(CurrentReader readers, WebArchive archive, AuditT
             return Redirect("/cables/" + Uri.EscapeDataString(id));
         }
 
-        Results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, Search, cancellationToken);
+        Results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, Search, cancellationToken: cancellationToken);
         await audit.RecordAsync(AuditActions.Search, AuditOutcomes.Ok, target: "page", query: SearchRequest.Describe(Search), resultCount: Results.Total);
         return Page();
     }

@@ -11,6 +11,7 @@ namespace CableArchive.Parsing.Tests.Body;
 /// The tables of reference/cable-format-cases.md for the body: E.O. (C), TAGS (D), SUBJECT (E), REF (F), Classified By
 /// (G) and signers (I). Each row's input is read from the file (its first code span, ⏎ as a newline); the expectations
 /// below transcribe the file's "Expected" column, which is prose. Elided inputs ("…") are checked on what they keep.
+/// I13 (a joined signer pair with no Classified By line to split it on) is a known failure, reported in the output.
 /// </summary>
 public partial class FormatCasesTests(ITestOutputHelper output)
 {
@@ -144,6 +145,9 @@ public partial class FormatCasesTests(ITestOutputHelper output)
             var year = YearPattern().Match(rest) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
             var input = code.Groups[1].Value.Replace("⏎", "\n").Replace("\\n", "\n").Replace("\\\"", "\"");
             input = MarkdownLink().Replace(input, "$1");
+            // "…MCNAMARA.": a leading ellipsis stands for the text before the tail that is shown.
+            if (id[0] == 'I' && input.StartsWith('…'))
+                input = "The text ends here.\n" + input[1..];
             if (id == "G12")
                 input = "Classified By: Ambassador Mary Smith " + input.TrimStart('…', ' ');
             if (id == "F22")

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using CableArchive.Data.Search;
+using CableArchive.Domain.Classification;
+using CableArchive.Tests.Web.Infrastructure;
+
+namespace CableArchive.Tests.Web;
+
+/// <summary>
+/// The cap on gathered matches and the two shapes of the search statement: both shapes answer every query the same,
+/// and a search matching more than <see cref="ArchiveSearch.MaxMatches"/> cables keeps the first ones in date order,
+/// says "at least", and facets exactly what it kept.
+/// </summary>
+public sealed class SearchPlanTests : IAsyncLifetime
+{
+    private const int Cables = ArchiveSearch.MaxMatches + 60;
+    private ArchiveApp app = null!;
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        app = await ArchiveApp.StartAsync();
+        var cables = Enumerable.Range(0, Cables).Select(i => TestCableText.Tokyo(
+            5000 + i,
+            i % 3 == 0 ? "SECRET" : "CONFIDENTIAL",
+            i % 3 == 0 ? ["NOFORN"] : [],
+            new("(U)", $"ROUTINE REPORT {i}"),
+            [
+                new("(U)", $"Common words about the harbor in report {i}."),
+                new("(S//NF)", i % 2 == 0 ? "Secret words about the harbor pilots." : "Secret words about the airport."),
+                new("(C)", i % 10 == 0 ? "A rare remark about lighthouses." : "An ordinary remark about ferries."),
+            ],
+            tags: i % 4 == 0 ? "PREL, JA" : "ECON, JA"));
+        var summary = await app.ImportAsync(cables);
+        Assert.Equal(Cables, summary.NewCables);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    [Theory]
+    [InlineData("harbor")]
+    [InlineData("lighthouses")]
+    [InlineData("pilots")]
+    [InlineData("\"ordinary remark\"")]
+    [InlineData("ferries -harbor")]
+    [InlineData("airport OR lighthouses")]
+    [InlineData("nothingatall")]
+    public async Task Both_statement_shapes_answer_the_same(string text)
+    {
+        foreach (var clearance in new[] { Clearance.Of(ClassificationLevel.Confidential), Clearance.Of(ClassificationLevel.Secret, "NOFORN") })
+        {
+            foreach (var sort in Enum.GetValues<SearchSort>())
+            {
+                var query = new SearchQuery { Text = text, Sort = sort, Page = 2 };
+                var reader = ReaderClearance.Of(clearance);
+                var index = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.Index);
+                var walk = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.WalkCables);
+                Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(walk));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_search_matching_more_than_the_cap_keeps_the_most_recent_and_says_at_least()
+    {
+        var reader = ReaderClearance.Of(Clearance.Of(ClassificationLevel.Confidential));
+        var results = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, new SearchQuery { Text = "harbor", Sort = SearchSort.Newest });
+        Assert.True(results.TotalIsLowerBound);
+        Assert.Equal(ArchiveSearch.MaxMatches, results.Total);
+        Assert.Equal(ArchiveSearch.MaxMatches, results.Facets.Classifications.Sum(f => f.Count));
+        Assert.Equal(ArchiveSearch.MaxMatches, results.Facets.Months.Sum(m => m.Count));
+
+        // Fewer matches than the cap: exact, whatever the number of portions withheld around them.
+        var rare = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, new SearchQuery { Text = "lighthouses" });
+        Assert.False(rare.TotalIsLowerBound);
+        Assert.Equal(Cables / 10 + (Cables % 10 == 0 ? 0 : 1), rare.Total);
+
+        var page = await app.As(await app.CreateUserAsync("cap-reader", ClassificationLevel.Confidential)).GetStringAsync("/search?q=harbor");
+        Assert.Contains("1,000&#x2B;</strong> cables", page);
+        Assert.Contains("More than 1,000 cables match", page);
+    }
+}
