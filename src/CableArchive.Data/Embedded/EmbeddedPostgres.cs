@@ -335,8 +335,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Port = FreeLoopbackPort();
             log($"starting PostgreSQL on 127.0.0.1:{Port} ({ClusterDirectory})");
             start = await RunServerProgramAsync(
-                binaries.PgCtl,
-                ["start", "-D", ClusterDirectory, "-l", logFile, "-w", "-t", "120", "-s", "-o", $"-p {Port}"],
+                DetachedStart.Shell ?? binaries.PgCtl,
+                [.. DetachedStart.Prefix(binaries.PgCtl), "start", "-D", ClusterDirectory, "-l", logFile, "-w", "-t", "120", "-s", "-o", $"-p {Port}"],
                 cancellationToken).ConfigureAwait(false);
             if (start.ExitCode == 0 && await CanConnectAsync(cancellationToken).ConfigureAwait(false))
                 return;
@@ -388,8 +388,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         try
         {
             // comm is the executable's name, cut to 15 characters; a reused process number names something else.
+            // A killed server whose parent has not reaped it yet is a zombie ("Z" after the name in stat): gone too.
             var comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
-            return comm is "postgres" or "postmaster";
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat.LastIndexOf(')') is var close and > 0 && close + 2 < stat.Length ? stat[close + 2] : '?';
+            return comm is "postgres" or "postmaster" && state is not ('Z' or 'X');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -483,6 +486,22 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>
+/// Starts the server with no file descriptor but the standard three. The server outlives this process, and would
+/// otherwise keep open whatever this process inherited without close-on-exec: a lock file held by a build script
+/// around <c>dotnet</c>, say, would stay locked for as long as the server runs.
+/// </summary>
+internal static class DetachedStart
+{
+    private const string CloseInherited = "for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done 2>/dev/null; exec \"$@\"";
+
+    /// <summary>bash, which closes the descriptors and then becomes <c>pg_ctl</c>; null where there is no bash.</summary>
+    public static string? Shell { get; } = File.Exists("/bin/bash") ? "/bin/bash" : null;
+
+    /// <summary>The arguments that make <see cref="Shell"/> run <paramref name="program"/>, or just the program's arguments.</summary>
+    public static string[] Prefix(string program) => Shell is null ? [] : ["-c", CloseInherited, "cablearchive-pg", program];
 }
 
 /// <summary>The embedded PostgreSQL server could not be found, created or started; the message says why in one line.</summary>

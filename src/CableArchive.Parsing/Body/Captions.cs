@@ -63,6 +63,14 @@ internal static class Captions
                 continue;
             }
 
+            // §1.4 A9: a media wrapper's key/value block ("ID: 190648", "SOURCE: Embassy Kuwait") and lines that are only a
+            // redaction are not captions.
+            if (IsWrapperField(text, p, lineEnd) || text.AsSpan(p, TextScan.TrimEnd(text, p, lineEnd) - p).IndexOfAnyExcept('X', 'x') < 0)
+            {
+                line = next;
+                continue;
+            }
+
             // §8.8: "FOLLOWING STATE 127892 DATED … IS BEING REPEATED FOR YOUR ACTION." introduces a repeated telegram.
             if (inRepeatNotice || TextScan.IsWordAt(text, p, "FOLLOWING"))
             {
@@ -91,6 +99,19 @@ internal static class Captions
         }
 
         return true;
+    }
+
+    private static readonly string[] WrapperFields = ["ID:", "ORIGIN:", "DATE:", "SOURCE:", "CLASSIFICATION:", "MISC:", "DESTINATION:"];
+
+    private static bool IsWrapperField(string text, int p, int lineEnd)
+    {
+        foreach (var field in WrapperFields)
+        {
+            if (TextScan.StartsWithIgnoreCase(text, p, field) && p + field.Length <= lineEnd)
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the line is <c>QUOTE</c> or <c>QUOTE:</c> alone (§8.8).</summary>

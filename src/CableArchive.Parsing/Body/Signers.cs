@@ -95,7 +95,8 @@ internal static class Signers
         return (signers, textEnd);
     }
 
-    // Separate lines above the signer ("BURNS" / "BRYS"), also across UNQUOTE (the quoted telegram's own signer, §8.8).
+    // Separate lines above the signer ("BURNS" / "BRYS", "Kenny" / "GREENLEE"), also across UNQUOTE (the quoted telegram's
+    // own signer, §8.8); each must follow the end of a sentence, so that a wrapped tail ("… of America" / "City") is not one.
     private static void ReadSignersAbove(BodyText body, int start, int cursor, List<Signer> signers, IReadOnlyList<string> classifiers, ref int textEnd)
     {
         var text = body.Text;
@@ -108,8 +109,7 @@ internal static class Signers
             var b = TextScan.TrimEnd(text, a, lineEnd);
             if (a >= b || (TextScan.IsWordAt(text, a, "UNQUOTE") && a + 7 == b))
                 continue;
-            if (!ReadNameLine(text, a, b, allowPeriod: false, out var names) || !IsUpperCase(text, a, b) || names.Count > 2
-                || !FollowsSentence(text, start, lineStart))
+            if (!ReadNameLine(text, a, b, allowPeriod: false, out var names) || names.Count > 2 || !FollowsSentence(text, start, lineStart))
             {
                 // "… End Comment. Kenny" / "GREENLEE": the first signer ends the text's last line.
                 if (ReadSameLineName(text, a, b, out var nameStart))
