@@ -280,13 +280,25 @@ internal static class Signers
         // After a sentence: a period (also glued, ".FARRAR"), or a closing quote or parenthesis after one; a capitalised name
         // only after a sentence of some length ("¶4.  (SBU)  Fourth." is a paragraph, not a signature).
         var closesSentence = before is '.' or '!' or '?' || (before is '"' or '”' or ')' && q - 2 >= a && text[q - 2] is '.' or '!' or '?');
-        var afterSentence = upper ? closesSentence && (spaced || before == '.') : closesSentence && spaced && q - a > 30;
+        var afterSentence = upper ? closesSentence && (spaced || before == '.') : closesSentence && spaced && CountWords(text, a, q) >= 3;
         var afterMarker = upper && spaced && (before == '*' || EndsWithWords(text, a, q, "END COMMENT") || EndsWithWords(text, a, q, "END TEXT")
             || EndsWithWords(text, a, q, "END NOTE") || EndsWithWords(text, a, q, "UNQUOTE"));
         if (!afterSentence && !afterMarker)
             return false;
         nameStart = p;
         return true;
+    }
+
+    private static int CountWords(string text, int start, int end)
+    {
+        var words = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (!TextScan.IsWhite(text[i]) && (i == start || TextScan.IsWhite(text[i - 1])))
+                words++;
+        }
+
+        return words;
     }
 
     private static bool EndsWithWords(string text, int a, int end, string words)

@@ -73,6 +73,24 @@ public class BannerTests
     }
 
     [Fact]
+    public void A_media_wrappers_classification_field_stands_in_for_a_redacted_banner()
+    {
+        var text = Lines("ID: 245489", "CLASSIFICATION: SECRET//NOFORN", "", "XXXXXXXXXXXX", "", "E.O. 12958: DECL: 01/26/2030");
+        var result = Parse(text, 2010, out var context);
+
+        Assert.Equal(ClassificationLevel.Secret, result.ClassificationLine?.Level);
+        Assert.Contains(result.ClassificationLine!.Caveats, c => c == Caveat.NoForn);
+        Assert.Null(result.ClassificationLine.OriginWords);
+        Assert.Contains(context.Diagnostics, d => d.Message.Contains("CLASSIFICATION field"));
+    }
+
+    [Fact]
+    public void A_lone_level_word_further_down_is_not_a_banner()
+    {
+        Assert.Null(Parse(Lines("1. (C) TEXT OF THE CABLE.", "STEIGMAN", "CONFIDENTIAL")).ClassificationLine);
+    }
+
+    [Fact]
     public void A_secretary_line_is_not_a_secret_banner()
     {
         Assert.Null(Parse("SECRETARY RICE MET THE MINISTER 0900 HOURS\n\nTEXT FOLLOWS").ClassificationLine);

@@ -158,6 +158,31 @@ public class CaptionTests
     }
 
     [Fact]
+    public void A_duplicated_banner_block_still_gives_its_captions()
+    {
+        var text = Lines(
+            "S E C R E T SECTION 01 OF 05 LA PAZ 003400",
+            "",
+            "SIPDIS",
+            "",
+            "S E C R E T SECTION 01 OF 05 LA PAZ 003400",
+            "",
+            "NOFORN",
+            "",
+            "E.O. 12958: DECL: 08/18/2036");
+
+        Assert.Equal([CaptionKind.Sipdis, CaptionKind.NoForn], Parse(text, 2006).Captions.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void A_media_wrappers_fields_are_not_for_lines()
+    {
+        var text = Lines("ID: 245489", "ORIGIN: XXXXXXXXXXXX", "SOURCE: Embassy Beijing", "CLASSIFICATION: SECRET", "", "XXXXXXXXXXXX", "", "SIPDIS", "", "NSC FOR BADER", "", "E.O. 12958: DECL: 01/26/2030");
+
+        Assert.Equal([CaptionKind.Sipdis, CaptionKind.For], Parse(text, 2010).Captions.Select(c => c.Kind));
+    }
+
+    [Fact]
     public void Sipdis_inside_running_text_is_removed_from_the_text_and_flagged()
     {
         var text = Lines(

@@ -40,6 +40,7 @@ public class ParagraphTests
     [InlineData("1.  CONFIDENTIAL - ENTIRE TEXT.  Content 1", ClassificationLevel.Confidential)]
     [InlineData("1.  Summary: (SBU) Content 1", ClassificationLevel.Sbu)]
     [InlineData("1. ( c ) Content 1", ClassificationLevel.Confidential)]
+    [InlineData("1. (S-NF) Content 1", ClassificationLevel.Secret)]
     public void Malformed_and_unusual_marks(string line, ClassificationLevel level)
     {
         var paragraph = Assert.Single(Parse(Front + line, 2008).Paragraphs);

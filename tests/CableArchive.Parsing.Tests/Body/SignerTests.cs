@@ -51,6 +51,8 @@ public class SignerTests
     [InlineData("BURNS\nBRYS", new[] { "BURNS", "BRYS" })]
     [InlineData("CLINTON UNQUOTE CLINTON", new[] { "CLINTON", "CLINTON" })]
     [InlineData("KUBISKE KUBISKE", new[] { "KUBISKE", "KUBISKE" })]
+    [InlineData("End Comment.\n\nKenny\nGREENLEE", new[] { "KENNY", "GREENLEE" })]
+    [InlineData("in recent weeks. Daalder\nSCHIEFFER", new[] { "DAALDER", "SCHIEFFER" })]
     public void Several_signers(string tail, string[] signers)
     {
         Assert.Equal(signers, Names(tail));
