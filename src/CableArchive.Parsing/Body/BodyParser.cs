@@ -65,7 +65,7 @@ internal static class BodyParser
         var textLength = body.Text.Length;
         var (signers, textEnd) = Signers.Read(body, front.End, textLength, front.ClassifiedBy?.Names ?? []);
         var pieces = Paragraphs.Read(context, body, front.End, textEnd, out var sipdisInText);
-        if (sipdisInText is { } sipdis && !front.Captions.Exists(c => c.Kind == CaptionKind.Sipdis))
+        if (sipdisInText is { } sipdis && !HasSipdis(front.Captions))
             front.Captions.Add(new Caption(CaptionKind.Sipdis, "SIPDIS", sipdis));
 
         var (summary, comments) = Summaries.Read(body, front.End, textEnd, pieces);
@@ -89,6 +89,17 @@ internal static class BodyParser
             Redactions = PageBreaks.FindRedactions(source, start, prePass.End),
             PageBreaks = prePass.PageBreaks,
         };
+    }
+
+    private static bool HasSipdis(List<Caption> captions)
+    {
+        foreach (var caption in captions)
+        {
+            if (caption.Kind == CaptionKind.Sipdis)
+                return true;
+        }
+
+        return false;
     }
 
     private static void ReportBanner(ParseContext context, BannerMatch? banner, int start, int end)

@@ -326,24 +326,25 @@ internal static class ClassifiedByField
         if (mixedCase)
             JoinWrappedWords(words);
 
-        var names = new List<string>();
+        var names = new List<string>(2);
         string? title = null;
         var partStart = 0;
         for (var i = 0; i <= words.Count; i++)
         {
             if (i < words.Count && !words[i].IsSeparator)
                 continue;
-            var part = words.GetRange(partStart, i - partStart);
+            var partEnd = i;
             var suffix = i + 1 < words.Count && Suffixes.Contains(words[i + 1].Key) ? words[i + 1] : null;
+            var allowSingleWord = names.Count == 0 && partStart == 0;
+            var from = partStart;
             partStart = i + 1;
 
-            var found = FindName(part, mixedCase, allowSingleWord: names.Count == 0 && IsFirstPart(words, part), out var nameAt);
-            if (found is null)
+            if (!FindName(words, from, partEnd, mixedCase, allowSingleWord, out var nameStart, out var nameEnd))
                 continue;
-            if (names.Count > 0 && !part.Exists(w => w.Key is "AND" or "&"))
+            if (names.Count > 0 && (!ContainsAnd(words, from, partEnd) || WordCount(words, nameStart, nameEnd) < 2))
                 continue;
-            if (names.Count > 0 && found.Split(' ').Length < 2)
-                continue;
+
+            var found = Join(words, nameStart, nameEnd, clean: true);
 
             // "THOMAS W. SIMONS, JR., AMBASSADOR": a suffix after the comma belongs to the name.
             if (suffix is not null)
@@ -353,74 +354,94 @@ internal static class ClassifiedByField
                 i++;
             }
 
-            if (names.Count == 0 && nameAt > 0)
-                title = string.Join(' ', part.GetRange(0, nameAt).Select(w => w.Text)).Trim(TitleEdges);
+            if (names.Count == 0 && nameStart > from)
+                title = Join(words, from, nameStart, clean: false).Trim(TitleEdges);
             names.Add(found);
         }
 
         return (names, string.IsNullOrEmpty(title) ? null : title);
     }
 
-    private static bool IsFirstPart(List<Word> words, List<Word> part) => part.Count > 0 && words.Count > 0 && ReferenceEquals(part[0], words[0]);
-
-    private static string? FindName(List<Word> part, bool mixedCase, bool allowSingleWord, out int nameAt)
+    private static bool ContainsAnd(List<Word> words, int from, int to)
     {
-        nameAt = -1;
-        string? single = null;
-        var singleAt = -1;
-        string? best = null;
-        var i = 0;
-        while (i < part.Count)
+        for (var k = from; k < to; k++)
         {
-            if (part[i].RoleIn(mixedCase) != Role.Name)
+            if (words[k].Key is "AND" or "&")
+                return true;
+        }
+
+        return false;
+    }
+
+    private static string Join(List<Word> words, int from, int to, bool clean)
+    {
+        if (to - from == 1)
+            return clean ? Clean(words[from].Text) : words[from].Text;
+        var builder = new System.Text.StringBuilder();
+        for (var k = from; k < to; k++)
+        {
+            if (k > from)
+                builder.Append(' ');
+            builder.Append(clean ? Clean(words[k].Text) : words[k].Text);
+        }
+
+        return builder.ToString();
+    }
+
+    // The name in words[from, to): the last run of name words with two words or more (or one word right after a title,
+    // in the first part), without a leading undotted initial or a place after a preposition, at most three words long.
+    private static bool FindName(List<Word> words, int from, int to, bool mixedCase, bool allowSingleWord, out int nameStart, out int nameEnd)
+    {
+        nameStart = nameEnd = -1;
+        int singleStart = -1, singleEnd = -1;
+        var i = from;
+        while (i < to)
+        {
+            if (words[i].RoleIn(mixedCase) != Role.Name)
             {
                 i++;
                 continue;
             }
 
             var runStart = i;
-            while (i < part.Count && part[i].RoleIn(mixedCase) == Role.Name)
+            while (i < to && words[i].RoleIn(mixedCase) == Role.Name)
                 i++;
-            var run = part.GetRange(runStart, i - runStart);
-            var before = runStart > 0 ? part[runStart - 1] : null;
+            var before = runStart > from ? words[runStart - 1] : null;
 
             // "S ROBERT LUKE" (AFFAIR / S wrapped): an undotted initial does not start a name.
-            var skip = 0;
-            while (skip < run.Count && IsInitial(run[skip].Text) && !run[skip].Text.Contains('.') && WordCount(run, skip + 1) >= 2)
-                skip++;
+            var first = runStart;
+            while (first < i && IsInitial(words[first].Text) && !words[first].Text.Contains('.') && WordCount(words, first + 1, i) >= 2)
+                first++;
 
             // "AMBASSADOR TO SUDAN TIMOTHY CARNEY", "… for Afghanistan and Pakistan Richard C. Holbrooke": a place after a
             // preposition belongs to the title.
-            if (before is not null && Prepositions.Contains(before.Key) && WordCount(run, skip) >= 3)
-                skip++;
-            while (WordCount(run, skip) > 3)
-                skip++;
+            if (before is not null && Prepositions.Contains(before.Key) && WordCount(words, first, i) >= 3)
+                first++;
+            while (WordCount(words, first, i) > 3)
+                first++;
 
-            var wordCount = WordCount(run, skip);
+            var wordCount = WordCount(words, first, i);
             if (wordCount >= 2)
             {
-                best = string.Join(' ', run.Skip(skip).Select(w => Clean(w.Text)));
-                nameAt = runStart + skip;
+                (nameStart, nameEnd) = (first, i);
             }
             else if (allowSingleWord && wordCount == 1 && before is not null && before.RoleIn(mixedCase) == Role.Title)
             {
-                single = string.Join(' ', run.Skip(skip).Select(w => Clean(w.Text)));
-                singleAt = runStart + skip;
+                (singleStart, singleEnd) = (first, i);
             }
         }
 
-        if (best is not null)
-            return best;
-        nameAt = singleAt;
-        return single;
+        if (nameStart < 0)
+            (nameStart, nameEnd) = (singleStart, singleEnd);
+        return nameStart >= 0;
     }
 
-    private static int WordCount(List<Word> run, int from)
+    private static int WordCount(List<Word> words, int from, int to)
     {
         var count = 0;
-        for (var k = from; k < run.Count; k++)
+        for (var k = from; k < to; k++)
         {
-            if (!IsInitial(run[k].Text) && run[k].Text[0] is not ('"' or '“' or '\''))
+            if (!IsInitial(words[k].Text) && words[k].Text[0] is not ('"' or '“' or '\''))
                 count++;
         }
 

@@ -55,7 +55,7 @@ internal static class FrontMatter
         var regionEnd = firstParagraph >= 0 ? firstParagraph : Math.Min(text.Length, bannerEnd + UnnumberedWindow);
 
         var keywords = Keywords.FindAll(text, 0, regionEnd);
-        if (firstParagraph >= 0 && !keywords.Exists(k => k.Field == FrontField.ClassifiedBy && k.Start >= bannerEnd))
+        if (firstParagraph >= 0 && !HasClassifiedByAfter(keywords, bannerEnd))
         {
             foreach (var keyword in Keywords.FindAll(text, firstParagraph, Math.Min(text.Length, firstParagraph + ClassifiedByInParagraph)))
             {
@@ -83,7 +83,7 @@ internal static class FrontMatter
         // §1.4 A10: a field that only a wrapper's copy before the banner has.
         foreach (var keyword in FirstOfEachField(keywords, 0, bannerStart))
         {
-            if (chosen.Exists(k => k.Field == keyword.Field))
+            if (Contains(chosen, keyword.Field))
                 continue;
             ReadField(context, body, result, keywords, keyword, Bound(keywords, keyword, bannerStart), year);
             context.Report(DiagnosticSeverity.Info, body.ToSource(keyword.Start), $"The {Describe(keyword.Field)} was taken from the text before the classification line.");
@@ -116,14 +116,39 @@ internal static class FrontMatter
     // The first keyword of each field in [start, end), in text order (§12: the first one wins).
     private static List<Keyword> FirstOfEachField(List<Keyword> keywords, int start, int end)
     {
-        var first = new List<Keyword>();
+        var first = new List<Keyword>(5);
+        Span<bool> seen = stackalloc bool[5];
         foreach (var keyword in keywords)
         {
-            if (keyword.Start >= start && keyword.Start < end && !first.Exists(k => k.Field == keyword.Field))
-                first.Add(keyword);
+            if (keyword.Start < start || keyword.Start >= end || seen[(int)keyword.Field])
+                continue;
+            seen[(int)keyword.Field] = true;
+            first.Add(keyword);
         }
 
         return first;
+    }
+
+    private static bool HasClassifiedByAfter(List<Keyword> keywords, int offset)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (keyword.Field == FrontField.ClassifiedBy && keyword.Start >= offset)
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool Contains(List<Keyword> keywords, FrontField field)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (keyword.Field == field)
+                return true;
+        }
+
+        return false;
     }
 
     // Non-blank lines in [start, end), counting at most a little past the limit.

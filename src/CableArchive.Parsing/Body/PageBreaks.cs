@@ -30,7 +30,7 @@ internal static class PageBreaks
     /// <summary>The runs of <c>X</c> that stand for redacted text (§10: match <c>[Xx]{4,}</c>, not exactly 12).</summary>
     public static List<TextSpan> FindRedactions(string text, int start, int end)
     {
-        var found = new List<TextSpan>();
+        var found = new List<TextSpan>(8);
         var p = start;
         while (p < end)
         {

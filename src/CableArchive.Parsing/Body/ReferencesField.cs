@@ -86,7 +86,7 @@ internal static class ReferencesField
         return (references, end);
     }
 
-    // "REF: REF: SECSTATE 58408", "REF: REFERENCE: 01 ABUJA 997" (§6.2).
+    // "REF: REF: SECSTATE 58408", "REF: REFERENCE: 01 ABUJA 997", "REF: REF (A) MADRID 3785" (§6.2).
     private static int SkipNestedKeyword(string text, int start, int bound)
     {
         var p = TextScan.SkipWhitespace(text, start, bound);
@@ -97,6 +97,8 @@ internal static class ReferencesField
             var after = TextScan.SkipBlanks(text, p + word.Length, bound);
             if (after < bound && text[after] == ':')
                 return after + 1;
+            if (after > p + word.Length)
+                return after;
         }
 
         return start;
@@ -252,8 +254,8 @@ internal static class ReferencesField
         var p = start;
         while (p < end)
         {
-            var boundary = p == start || ((TextScan.IsWhite(text[p - 1]) || text[p - 1] is ';' or ',' or ':') && !AfterWord(text, start, p));
-            if (boundary && TryReadLabel(text, p, end, current, out var letter, out var labelEnd))
+            var boundary = p == start || TextScan.IsWhite(text[p - 1]) || text[p - 1] is ';' or ',' or ':';
+            if (boundary && TryReadLabel(text, p, end, current, AfterWord(text, start, p), out var letter, out var labelEnd))
             {
                 if (current != '\0' || TextScan.Collapse(text, itemStart, p).Length > 0)
                     items.Add((label, itemStart, p));
@@ -286,8 +288,8 @@ internal static class ReferencesField
         return items;
     }
 
-    // A label stands at a line start or after a separator, a number or a closing parenthesis — not right after a word on
-    // the same line ("KUWAIT (C)02293" is a portion mark, "PORT A 76" is an origin).
+    // Whether a word stands right before `p` on the same line: then a bare letter is part of an origin ("PORT A 76"), and a
+    // parenthesised letter glued to digits is a portion mark ("KUWAIT (C)02293"), not labels.
     private static bool AfterWord(string text, int start, int p)
     {
         var q = p;
@@ -299,10 +301,12 @@ internal static class ReferencesField
     // A label is accepted when its letter follows the previous one (a letter may repeat, or one may be skipped), so that
     // the portion mark in "KUWAIT (C)02293" or an initial in a name is not read as a label. Bare letters ("A Montreal 365,
     // B Ottawa 406") must be exactly the next letter.
-    private static bool TryReadLabel(string text, int p, int end, char current, out char letter, out int labelEnd)
+    private static bool TryReadLabel(string text, int p, int end, char current, bool afterWord, out char letter, out int labelEnd)
     {
         if (IsLabelAt(text, p, end, out letter, out labelEnd))
         {
+            if (afterWord && text[p] == '(' && labelEnd < end && char.IsLetterOrDigit(text[labelEnd]))
+                return false;
             if (TextScan.IsDigit(letter))
                 return current == '\0' || TextScan.IsDigit(current);
             var expected = current == '\0' ? 'A' : (char)(current + 1);
@@ -312,7 +316,7 @@ internal static class ReferencesField
         // Bare letter followed by a blank.
         letter = p < end ? text[p] : '\0';
         labelEnd = p + 1;
-        if (!char.IsUpper(letter) || p + 1 >= end || !TextScan.IsWhite(text[p + 1]) || !TextScan.IsWordStart(text, p))
+        if (afterWord || !char.IsUpper(letter) || p + 1 >= end || !TextScan.IsWhite(text[p + 1]) || !TextScan.IsWordStart(text, p))
             return false;
         var next = current == '\0' ? 'A' : (char)(current + 1);
         if (letter != next)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 using CableArchive.Domain.Cables;
@@ -26,6 +27,8 @@ internal static class Signers
     ], StringComparer.Ordinal);
 
     private static readonly char[] SurnameEdges = ['.', ','];
+    private static readonly SearchValues<string> FooterMarkers =
+        SearchValues.Create(["http", "intelink", "/wiki/", "Classified Web", "sgov.gov", "SELECT * FROM"], StringComparison.OrdinalIgnoreCase);
     private static readonly string[] LoneTrailerWords = ["SIPDIS", "NOFORN", "NNNN", "BT"];
     private static readonly string[] TrailerPrefixes = ["END CABLE TEXT", "DECLASSIFIED/RELEASED", "NOTE BY OC/T", "NOTE: NOT PASSED", "REVIEW "];
 
@@ -71,10 +74,8 @@ internal static class Signers
                 continue;
             }
 
-            // A name with a period ("MCNAMARA.") or in mixed case ("Beyrle") must follow a sentence's end, not end a wrapped one
-            // ("… BE IN" / "JEOPARDY.", "… United States of America" / "City").
-            if (ReadNameLine(text, a, b, allowPeriod: true, out var names)
-                && ((!EndsWithPeriod(text, a, b) && IsUpperCase(text, a, b)) || FollowsSentence(text, start, lineStart)))
+            // A name with a period ("MCNAMARA.") must follow a sentence's end, not end a wrapped one ("… BE IN" / "JEOPARDY.").
+            if (ReadNameLine(text, a, b, allowPeriod: true, out var names) && (!EndsWithPeriod(text, a, b) || FollowsSentence(text, start, lineStart)))
             {
                 AddNames(body, signers, names, classifiers);
                 textEnd = lineStart;
@@ -399,11 +400,7 @@ internal static class Signers
         // Classified-web footers (§8.7) and old distribution blocks ("INFO  LOG-00   NP-00 …"); mail and database debris
         // that some copies carry after the text ("Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox", "EPET @ EL P").
         var line = text.AsSpan(a, length);
-        if (line.IndexOfAny('@', '`') >= 0 || line.Contains("SELECT * FROM", StringComparison.OrdinalIgnoreCase) || HasClockTime(line))
-            return true;
-        if (line.Contains("http", StringComparison.OrdinalIgnoreCase) || line.Contains("intelink", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("/wiki/", StringComparison.OrdinalIgnoreCase) || line.Contains("Classified Web", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("sgov.gov", StringComparison.OrdinalIgnoreCase))
+        if (line.IndexOfAny('@', '`') >= 0 || line.IndexOfAny(FooterMarkers) >= 0 || HasClockTime(line))
             return true;
         return line.Contains("-00 ", StringComparison.Ordinal) && (line.StartsWith("INFO") || line.StartsWith("ACTION") || line.Count("-00") >= 3);
     }

@@ -266,7 +266,7 @@ internal static class TagsField
             {
                 FlushPending(i);
                 var last = run[i + words - 1];
-                var phrase = string.Join(' ', run.GetRange(i, words).Select(t => t.Text));
+                var phrase = JoinTexts(run, i, i + words);
                 if (remainder is not null)
                     phrase = phrase[..^(remainder.Sum(r => r.Length))];
                 Add(body, tags, seen, phrase, TagKind.Unknown, run[i].Start, last.End);
@@ -299,11 +299,25 @@ internal static class TagsField
         {
             if (pendingStart < 0)
                 return;
-            var words = run.GetRange(pendingStart, upTo - pendingStart);
-            var phrase = string.Join(' ', words.Select(t => t.Text));
-            Add(body, tags, seen, phrase, TagCodes.KindOf(phrase), words[0].Start, words[^1].End);
+            var phrase = JoinTexts(run, pendingStart, upTo);
+            Add(body, tags, seen, phrase, TagCodes.KindOf(phrase), run[pendingStart].Start, run[upTo - 1].End);
             pendingStart = -1;
         }
+    }
+
+    private static string JoinTexts(List<Token> run, int from, int to)
+    {
+        if (to - from == 1)
+            return run[from].Text;
+        var builder = new System.Text.StringBuilder();
+        for (var k = from; k < to; k++)
+        {
+            if (k > from)
+                builder.Append(' ');
+            builder.Append(run[k].Text);
+        }
+
+        return builder.ToString();
     }
 
     private static bool TryMatchPhrase(List<Token> run, int i, out int words, out List<string>? remainder)

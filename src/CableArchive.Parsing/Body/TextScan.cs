@@ -106,9 +106,6 @@ internal static class TextScan
     /// <summary>Whitespace of any kind, including the no-break space.</summary>
     public static bool IsWhite(char c) => c is ' ' or '\t' or '\n' or '\r' or '\u00A0' or '\f' or '\v';
 
-    /// <summary>An ASCII or Latin letter.</summary>
-    public static bool IsLetter(char c) => char.IsLetter(c);
-
     /// <summary>An ASCII digit.</summary>
     public static bool IsDigit(char c) => c is >= '0' and <= '9';
 

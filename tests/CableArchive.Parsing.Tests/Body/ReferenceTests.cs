@@ -51,6 +51,8 @@ public class ReferenceTests
     [InlineData("Ref: A Montreal 365, B Ottawa 406, C 05 Ottawa 2970", new[] { "A", "B", "C" })]
     [InlineData("REF: [A] LIMA 1 [B] LIMA 2", new[] { "A", "B" })]
     [InlineData("REF: A: Sao Paulo 0031; B: La Paz 0462", new[] { "A", "B" })]
+    [InlineData("REF: REF (A) MADRID 3785 (B) MADRID 3566", new[] { "A", "B" })]
+    [InlineData("REFS: A) ABU DHABI 199  C) 2/5/09 MONOSSON-COOPER EMAIL  D) ABU DHABI 6", new[] { "A", "C", "D" })]
     public void Item_labels_in_their_written_forms(string text, string[] labels)
     {
         Assert.Equal(labels, Parse(text, 2010).References.Select(r => r.Label));
