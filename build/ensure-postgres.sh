@@ -8,7 +8,17 @@ have_server() {
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null 2>&1
 }
 
+# As root the archive runs its server as the unprivileged 'postgres' account (PostgreSQL refuses to run as root);
+# Debian's package creates it, but binaries installed some other way may come without it.
+ensure_account() {
+  if [ "$(id -u)" -eq 0 ] && ! id -u postgres >/dev/null 2>&1; then
+    echo "Creating the system account 'postgres' that the archive's embedded server runs as..."
+    useradd --system --user-group --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  fi
+}
+
 if have_server; then
+  ensure_account
   exit 0
 fi
 
@@ -23,4 +33,5 @@ apt-get update -qq
 apt-get install -y -qq postgresql >/dev/null
 # Debian's package starts a system cluster; the archive uses its own private one, so stop it.
 if command -v service >/dev/null 2>&1; then service postgresql stop >/dev/null 2>&1 || true; fi
+ensure_account
 have_server
