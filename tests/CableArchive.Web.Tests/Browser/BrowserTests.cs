@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using CableArchive.Domain.Classification;
 using CableArchive.Tests.Web.Infrastructure;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CableArchive.Tests.Web.Browser;
 
@@ -36,6 +38,9 @@ public sealed class BrowserTests : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-gpu"],
         });
         Directory.CreateDirectory(Screenshots);
+
+        // Playwright's assertions retry until this timeout; the machine is shared, so allow slow answers.
+        SetDefaultExpectTimeout(90_000);
     }
 
     /// <inheritdoc />
@@ -55,16 +60,16 @@ public sealed class BrowserTests : IAsyncLifetime
 
         await page.GetByLabel("Search").FillAsync("cabinet");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=cabinet**");
-        Assert.Contains("cables", await page.Locator("p.total").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex("/search\\?q=cabinet"));
+        await Expect(page.Locator("p.total")).ToContainTextAsync("cables");
         Assert.True(await page.Locator("mark").CountAsync() > 0);
         Assert.Equal(0, await page.Locator("a.refid", new() { HasText = "08TOKYO1003" }).CountAsync());
         await Shot(page, "02-search-results");
 
         await page.Locator("a.refid", new() { HasText = "08TOKYO1001" }).ClickAsync();
-        await page.WaitForURLAsync("**/cables/08TOKYO1001");
-        Assert.Equal(2, await page.Locator(".banner").CountAsync());
-        Assert.Contains("¶2 withheld: SECRET//NOFORN", await page.Locator("section.portions").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex("/cables/08TOKYO1001$"));
+        await Expect(page.Locator(".banner")).ToHaveCountAsync(2);
+        await Expect(page.Locator("section.portions")).ToContainTextAsync("¶2 withheld: SECRET//NOFORN");
         Assert.DoesNotContain("Bravo", await page.ContentAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
         await Shot(page, "03-cable-confidential");
@@ -75,12 +80,12 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("[¶2 withheld]", exported);
 
         await page.Locator("a.cites", new() { HasText = "08TOKYO1002" }).ClickAsync();
-        await page.WaitForURLAsync("**/cables/08TOKYO1002");
-        Assert.Contains("Foxtrot paragraph", await page.Locator("section.portions").InnerTextAsync());
+        await Expect(page).ToHaveURLAsync(new Regex("/cables/08TOKYO1002$"));
+        await Expect(page.Locator("section.portions")).ToContainTextAsync("Foxtrot paragraph");
         await Shot(page, "04-followed-reference");
 
-        await page.GotoAsync(Url("/cables/08TOKYO1003"));
-        Assert.Contains("not available to you", await page.Locator(".withdrawal-card").InnerTextAsync());
+        await page.GotoAsync(Url("/cables/08TOKYO1003"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(page.Locator(".withdrawal-card")).ToContainTextAsync("not available to you");
         await Shot(page, "05-withdrawal-card");
     }
 
@@ -88,16 +93,16 @@ public sealed class BrowserTests : IAsyncLifetime
     public async Task A_secret_noforn_analyst_sees_the_portions_a_confidential_one_does_not()
     {
         var secret = await SignedInPageAsync(secretNoForn);
-        await secret.GotoAsync(Url("/cables/08TOKYO1001"));
+        await secret.GotoAsync(Url("/cables/08TOKYO1001"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var secretText = await secret.Locator("section.portions").InnerTextAsync();
         Assert.Contains("Bravo paragraph", secretText);
         Assert.Contains("Delta paragraph", secretText);
-        Assert.Equal(0, await secret.Locator(".withheld-portion").CountAsync());
+        await Expect(secret.Locator(".withheld-portion")).ToHaveCountAsync(0);
         await Shot(secret, "06-cable-secret-noforn");
 
         var confidentialPage = await SignedInPageAsync(confidential);
-        await confidentialPage.GotoAsync(Url("/cables/08TOKYO1001"));
-        Assert.Equal(2, await confidentialPage.Locator(".withheld-portion").CountAsync());
+        await confidentialPage.GotoAsync(Url("/cables/08TOKYO1001"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Expect(confidentialPage.Locator(".withheld-portion")).ToHaveCountAsync(2);
         Assert.DoesNotContain("Bravo paragraph", await confidentialPage.Locator("section.portions").InnerTextAsync());
     }
 
@@ -131,7 +136,7 @@ public sealed class BrowserTests : IAsyncLifetime
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/"));
-        await page.WaitForURLAsync("**/account/sign-in**");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
         await page.GetByLabel("User name").FillAsync(user.Name);
         await page.GetByLabel("Password").FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
