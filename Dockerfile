@@ -20,7 +20,7 @@ RUN dotnet publish src/CableArchive.Cli/CableArchive.Cli.csproj -c Release -o /a
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN groupadd --system --gid 10001 cablearchive \
  && useradd --system --uid 10001 --gid cablearchive --home-dir /home/cablearchive --create-home --shell /usr/sbin/nologin cablearchive \
- && mkdir /dumps && chown cablearchive:cablearchive /dumps
+ && mkdir /dumps /keys && chown cablearchive:cablearchive /dumps /keys
 WORKDIR /app
 COPY --from=build /app ./
 USER 10001:10001

@@ -1,6 +1,7 @@
 using CableArchive.Web.Api;
 using CableArchive.Web.Auditing;
 using CableArchive.Web.Hosting;
+using CableArchive.Web.Importing;
 using Serilog;
 
 namespace CableArchive.Web;
@@ -49,12 +50,14 @@ public sealed class Program
 
         builder.AddArchiveLogging();
         builder.Services.AddArchiveDatabase();
+        builder.Services.AddArchiveKeys();
         builder.Services.AddArchiveAccounts();
         builder.Services.AddArchiveAudit();
         builder.Services.AddArchiveSecurity();
         builder.Services.AddArchiveReading();
         builder.Services.AddArchivePages();
         builder.Services.AddArchiveHealth();
+        builder.Services.AddArchiveImporting();
 
         var app = builder.Build();
         app.UseArchiveLoopbackAsSecure();
@@ -70,6 +73,7 @@ public sealed class Program
         app.MapArchiveHealth();
         app.MapArchiveApi();
         app.MapArchiveExports();
+        app.MapArchiveUploads();
         app.MapRazorPages();
         return app;
     }

@@ -76,6 +76,15 @@ public static class AuditActions
     /// <summary>A browse page was shown.</summary>
     public const string Browse = "browse";
 
+    /// <summary>A cable's release history was shown (or withheld).</summary>
+    public const string CableHistory = "cable.history";
+
+    /// <summary>The site statistics were shown.</summary>
+    public const string Statistics = "stats";
+
+    /// <summary>An admin set or cleared a cable's "sensitive" flag, which withholds its history from non-admins.</summary>
+    public const string CableSensitive = "admin.cable.sensitive";
+
     /// <summary>An API call.</summary>
     public const string Api = "api";
 
@@ -99,6 +108,24 @@ public static class AuditActions
 
     /// <summary>An API token was issued.</summary>
     public const string TokenIssue = "admin.token.issue";
+
+    /// <summary>A user was deactivated: signed out everywhere, and neither password nor token works any more.</summary>
+    public const string UserDeactivate = "admin.user.deactivate";
+
+    /// <summary>A deactivated user was reactivated.</summary>
+    public const string UserReactivate = "admin.user.reactivate";
+
+    /// <summary>A user's password was replaced by a new one-time password.</summary>
+    public const string PasswordReset = "admin.user.password-reset";
+
+    /// <summary>Every sign-in session of a user was ended.</summary>
+    public const string UserSignOut = "admin.user.sign-out";
+
+    /// <summary>The audit log was viewed.</summary>
+    public const string AuditView = "admin.audit.view";
+
+    /// <summary>The audit log was exported as CSV.</summary>
+    public const string AuditExport = "admin.audit.export";
 }
 
 /// <summary>How an audited action ended.</summary>

@@ -33,6 +33,7 @@ public sealed class ImportProgress
     private long bytesRead;
     private long recordsParsed;
     private long committed;
+    private long newCables;
     private long newVersions;
     private long unchanged;
     private long quarantined;
@@ -40,6 +41,9 @@ public sealed class ImportProgress
 
     /// <summary>The phase.</summary>
     public ImportPhase Phase { get; internal set; }
+
+    /// <summary>The run's id in <c>import_runs</c>, once the run has started; 0 before.</summary>
+    public long RunId { get; internal set; }
 
     /// <summary>Bytes of all input files (compressed, for archives): the progress bar's 100 %.</summary>
     public long TotalBytes { get; internal set; }
@@ -52,6 +56,9 @@ public sealed class ImportProgress
 
     /// <summary>Records committed so far.</summary>
     public long RecordsCommitted => Interlocked.Read(ref committed);
+
+    /// <summary>Cables new to the archive committed so far.</summary>
+    public long NewCables => Interlocked.Read(ref newCables);
 
     /// <summary>New versions committed so far.</summary>
     public long NewVersions => Interlocked.Read(ref newVersions);
@@ -77,6 +84,7 @@ public sealed class ImportProgress
     internal void AddBatch(BatchResult result)
     {
         Interlocked.Add(ref committed, result.Read);
+        Interlocked.Add(ref newCables, result.NewCables);
         Interlocked.Add(ref newVersions, result.NewVersions);
         Interlocked.Add(ref unchanged, result.Unchanged);
         Interlocked.Add(ref quarantined, result.Quarantined);
@@ -127,6 +135,9 @@ public sealed record ImportSummary
 
     /// <summary>The error that stopped the import, if one did.</summary>
     public string? Fatal { get; init; }
+
+    /// <summary>Whether it stopped because it was asked to (its token was cancelled); <see cref="Fatal"/> then says so too.</summary>
+    public bool Cancelled { get; init; }
 
     /// <summary>0 when all went in, 2 when some records were quarantined, 1 when an input was bad or the import failed.</summary>
     public int ExitCode => Fatal is not null || Errors.Count > 0 ? 1 : Quarantined > 0 ? 2 : 0;
@@ -180,21 +191,23 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
         Progress.Phase = ImportPhase.Starting;
         await MarkInterruptedRunsAsync(cancellationToken).ConfigureAwait(false);
         var runId = await StartRunAsync(inputs, cancellationToken).ConfigureAwait(false);
+        Progress.RunId = runId;
 
         var errors = new ConcurrentQueue<string>();
         string? fatal = null;
-        var totals = new BatchResult();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Progress.Phase = ImportPhase.Importing;
         try
         {
-            totals = await PipelineAsync(runId, produce, errors, stop).ConfigureAwait(false);
+            await PipelineAsync(runId, produce, errors, stop).ConfigureAwait(false);
         }
         catch (Exception e) when (IsFatal(e))
         {
             fatal = Explain(e, cancellationToken.IsCancellationRequested);
-            totals = CommittedSoFar();
         }
+
+        // Counted from committed batches only, whether or not the import finished.
+        var totals = committed;
 
         var durable = clock.Elapsed.TotalSeconds;
         double indexSeconds = 0;
@@ -230,27 +243,26 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
             RowsIndexed = Progress.RowsIndexed,
             Errors = errors.ToList(),
             Fatal = fatal,
+            Cancelled = fatal is not null && cancellationToken.IsCancellationRequested,
         };
         await FinishRunAsync(summary).ConfigureAwait(false);
         Progress.Phase = ImportPhase.Done;
         return summary;
     }
 
-    private BatchResult CommittedSoFar() => new(
-        (int)Progress.RecordsCommitted, newCables, (int)Progress.NewVersions, (int)Progress.Unchanged, (int)Progress.Quarantined);
-
-    private int newCables;
+    private BatchResult committed;
 
     private readonly Stopwatch writeClock = new();
 
-    private async Task<BatchResult> PipelineAsync(long runId, Action<Action<WorkItem>, Action<string>, CancellationToken> produce, ConcurrentQueue<string> errors, CancellationTokenSource stop)
+    private async Task PipelineAsync(long runId, Action<Action<WorkItem>, Action<string>, CancellationToken> produce, ConcurrentQueue<string> errors, CancellationTokenSource stop)
     {
         var token = stop.Token;
 
         // Parsed records come back in read order: work is queued in chunks as it is read, and each chunk's task is
         // awaited in that order. Chunks (rather than one task per record) keep the hand-offs between threads rare.
-        var parsed = Channel.CreateBounded<Task<ProcessedRecord[]>>(new BoundedChannelOptions(Math.Max(4, options.Parallelism * 4)) { SingleReader = true, SingleWriter = true });
-        var batches = Channel.CreateBounded<List<ProcessedRecord>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Memory stays flat because both queues are short: a few chunks per parser, and one batch waiting while one is written.
+        var parsed = Channel.CreateBounded<Task<ProcessedRecord[]>>(new BoundedChannelOptions(Math.Max(2, options.Parallelism * 2)) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<List<ProcessedRecord>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
 
         // Parse tasks queue on a scheduler of their own that runs at most one per core, so that they never flood the
         // thread pool's queue: the writer's continuations, which keep PostgreSQL busy, would wait behind them.
@@ -328,7 +340,6 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
             },
             token);
 
-        var totals = new BatchResult();
         try
         {
             await using var writer = await ArchiveWriter.OpenAsync(database.DataSource, runId, token).ConfigureAwait(false);
@@ -337,8 +348,9 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
                 writeClock.Start();
                 var result = await writer.WriteAsync(batch, Progress.BytesRead, token).ConfigureAwait(false);
                 writeClock.Stop();
-                totals = new BatchResult(totals.Read + result.Read, totals.NewCables + result.NewCables, totals.NewVersions + result.NewVersions, totals.Unchanged + result.Unchanged, totals.Quarantined + result.Quarantined);
-                newCables = totals.NewCables;
+                committed = new BatchResult(
+                    committed.Read + result.Read, committed.NewCables + result.NewCables, committed.NewVersions + result.NewVersions,
+                    committed.Unchanged + result.Unchanged, committed.Quarantined + result.Quarantined);
                 Progress.AddBatch(result);
             }
         }
@@ -352,7 +364,6 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
 
         await producer.ConfigureAwait(false);
         await batcher.ConfigureAwait(false);
-        return totals;
     }
 
     /// <summary>
@@ -490,7 +501,7 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
         var run = new ImportRun
         {
             Kind = options.RunKind,
-            UserName = Environment.UserName,
+            UserName = options.UserName ?? Environment.UserName,
             HostName = Environment.MachineName,
             Inputs = inputs.Select(Path.GetFullPath).ToList(),
             StartedAt = DateTime.UtcNow,
@@ -503,7 +514,8 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
 
     private async Task FinishRunAsync(ImportSummary summary)
     {
-        var status = summary.Fatal is not null || summary.Errors.Count > 0 ? ImportRunStatus.Failed
+        var status = summary.Cancelled ? ImportRunStatus.Cancelled
+            : summary.Fatal is not null || summary.Errors.Count > 0 ? ImportRunStatus.Failed
             : summary.Quarantined > 0 ? ImportRunStatus.SucceededWithQuarantine
             : ImportRunStatus.Succeeded;
         var errors = summary.Errors.Concat(summary.Fatal is null ? [] : [summary.Fatal]).ToList();

@@ -12,10 +12,17 @@ namespace CableArchive.Data.Import;
 /// records are then replayed in an order that keeps each cable's current text current: quarantined records, then the
 /// versions that are not current, then the current ones, each in id (import) order. A killed reparse leaves the work
 /// table behind; the next <c>reparse</c> empties the archive again and replays it whole, and only a finished replay drops it.
+/// Quarantined records an archivist has reviewed (imported or discarded) stay as they are, with their review: only open
+/// ones are replayed (a fixed record's cable is replayed from its version, like any other). The admins' "sensitive"
+/// flags are kept aside with the work table and put back once the replay is done; until then the rebuilt cables'
+/// histories are not withheld, so a reparse is a maintenance window.
 /// </remarks>
 public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? options = null)
 {
     private const string WorkTable = "reparse_source";
+
+    /// <summary>The reference ids of the cables an admin flagged sensitive, kept across the rebuild.</summary>
+    private const string SensitiveTable = "reparse_sensitive";
 
     private readonly ArchiveImporter importer = new(database, (options ?? new ImportOptions()) with { RunKind = "reparse" });
 
@@ -31,8 +38,10 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
         var summary = await importer.RunAsync(["(archive)"], Replay, cancellationToken).ConfigureAwait(false);
         if (summary.Fatal is null)
         {
-            await using var drop = database.DataSource.CreateCommand($"DROP TABLE {WorkTable}");
-            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            // The flag is an admin's decision, not something the parser derives: it is put back on the rebuilt cables.
+            await using var restore = database.DataSource.CreateCommand(
+                $"UPDATE cables SET sensitive = true WHERE reference_id IN (SELECT reference_id FROM {SensitiveTable}); DROP TABLE {SensitiveTable}; DROP TABLE {WorkTable}");
+            await restore.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return summary;
@@ -53,7 +62,7 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
                     SELECT row_number() OVER (ORDER BY phase, id) AS seq, raw, source_path, source_row, source_offset, import_run_id, imported_at
                     FROM (
                         SELECT 0 AS phase, q.id, q.raw, q.source_path, q.source_row, q.source_offset, q.import_run_id, q.quarantined_at AS imported_at
-                        FROM quarantined_records q
+                        FROM quarantined_records q WHERE q.status = 0
                         UNION ALL
                         SELECT CASE WHEN c.current_version_id = v.id THEN 2 ELSE 1 END, v.id, coalesce(v.raw_record, convert_to(v.text, 'UTF8')),
                             v.source_path, v.source_row, v.source_offset, v.import_run_id, v.imported_at
@@ -62,11 +71,13 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
                     """,
                     connection);
                 await snapshot.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await using var sensitive = new NpgsqlCommand($"CREATE TABLE {SensitiveTable} AS SELECT reference_id FROM cables WHERE sensitive", connection);
+                await sensitive.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
         await using (var empty = new NpgsqlCommand(
-            "TRUNCATE paragraphs, subjects, cable_tags, cable_references, cable_aliases, cable_versions, cables, quarantined_records",
+            "TRUNCATE paragraphs, subjects, cable_tags, cable_references, cable_aliases, cable_versions, cables; DELETE FROM quarantined_records WHERE status = 0",
             connection))
         {
             await empty.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -90,8 +101,7 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
             importer.Progress.AddBytes(raw.Length);
 
             // The stored path keeps its extension, the container reader's hint (a cables.csv row is read as one).
-            var hint = origin.Path.Contains('!', StringComparison.Ordinal) ? origin.Path[(origin.Path.LastIndexOf('!') + 1)..] : origin.Path;
-            emit(new WorkItem(hint, raw, null, new Provenance(origin, reader.GetInt64(4), reader.GetDateTime(5))));
+            emit(new WorkItem(origin.ReaderHint, raw, null, new Provenance(origin, reader.GetInt64(4), reader.GetDateTime(5))));
         }
     }
 

@@ -9,7 +9,7 @@ namespace CableArchive.Data.Import;
 /// <param name="NewVersions">Texts new to their cable.</param>
 /// <param name="Unchanged">Records whose text the archive already held.</param>
 /// <param name="Quarantined">Records set aside.</param>
-internal readonly record struct BatchResult(int Read, int NewCables, int NewVersions, int Unchanged, int Quarantined);
+internal readonly record struct BatchResult(long Read, long NewCables, long NewVersions, long Unchanged, long Quarantined);
 
 /// <summary>
 /// Writes batches of parsed records into the archive on one connection, each batch in one transaction: binary COPY
@@ -109,7 +109,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             WHERE id = $1
             """,
             cancellationToken,
-            runId, (long)result.Read, (long)result.NewCables, (long)result.NewVersions, (long)result.Unchanged, (long)result.Quarantined, inputBytesRead).ConfigureAwait(false);
+            runId, result.Read, result.NewCables, result.NewVersions, result.Unchanged, result.Quarantined, inputBytesRead).ConfigureAwait(false);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;

@@ -37,12 +37,15 @@ public sealed record ImportOptions
     /// <summary>Records per merge transaction.</summary>
     public int BatchRecords { get; init; } = 1000;
 
-    /// <summary>Text bytes per merge transaction, whichever of the two limits comes first.</summary>
-    public long BatchBytes { get; init; } = 16L << 20;
+    /// <summary>Text bytes (UTF-16, as held in memory) per merge transaction, whichever of the two limits comes first.</summary>
+    public long BatchBytes { get; init; } = 12L << 20;
 
     /// <summary>Whether to compute full-text vectors after the records are committed (the default); the benchmark times that phase on its own.</summary>
     public bool IndexAfterImport { get; init; } = true;
 
     /// <summary>What <see cref="Model.ImportRun.Kind"/> says.</summary>
     public string RunKind { get; init; } = "import";
+
+    /// <summary>Who <see cref="Model.ImportRun.UserName"/> credits the run to; the operating-system user when null.</summary>
+    public string? UserName { get; init; }
 }

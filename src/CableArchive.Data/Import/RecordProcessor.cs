@@ -21,8 +21,11 @@ namespace CableArchive.Data.Import;
 /// <param name="Provenance">Where and when the record first entered the archive, when it is being re-parsed; null for a fresh read.</param>
 internal sealed record WorkItem(string Path, byte[]? Bytes, CableDocument? Document, Provenance? Provenance = null);
 
-/// <summary>The original place and run of a record that <c>reparse</c> reads back from the archive.</summary>
-internal sealed record Provenance(RecordOrigin Origin, long ImportRunId, DateTime ImportedAt);
+/// <summary>
+/// The original place and run of a record that <c>reparse</c> reads back from the archive. A fixed quarantined record
+/// keeps its place but is credited to the run that imports it (null run and time).
+/// </summary>
+internal sealed record Provenance(RecordOrigin Origin, long? ImportRunId, DateTime? ImportedAt);
 
 /// <summary>
 /// Turns records into rows on the parser threads: parses each with <see cref="CableParser"/>, checks the rules a cable

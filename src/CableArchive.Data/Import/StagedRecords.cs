@@ -6,7 +6,14 @@ namespace CableArchive.Data.Import;
 /// <param name="Path">The file or archive entry.</param>
 /// <param name="Row">The 1-based data row of a cables.csv.</param>
 /// <param name="Offset">The byte offset of the record in its file, where known.</param>
-internal sealed record RecordOrigin(string Path, int? Row, long? Offset);
+internal sealed record RecordOrigin(string Path, int? Row, long? Offset)
+{
+    /// <summary>
+    /// The name the container reader takes its hint from when the record is read again on its own: the entry's name for
+    /// an archive entry (<c>dump.zip!a/b.html</c>), so that its extension, not the archive's, is the hint.
+    /// </summary>
+    public string ReaderHint => Path.Contains('!', StringComparison.Ordinal) ? Path[(Path.LastIndexOf('!') + 1)..] : Path;
+}
 
 /// <summary>A record after parsing: a cable ready to stage, or a record to quarantine.</summary>
 internal abstract record ProcessedRecord

@@ -374,6 +374,10 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reference_id");
 
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sensitive");
+
                     b.PrimitiveCollection<List<string>>("ToAddressees")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -862,6 +866,14 @@ namespace CableArchive.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CableReferenceId")
+                        .HasColumnType("text")
+                        .HasColumnName("cable_reference_id");
+
+                    b.Property<string>("EditedText")
+                        .HasColumnType("text")
+                        .HasColumnName("edited_text");
+
                     b.Property<long>("ImportRunId")
                         .HasColumnType("bigint")
                         .HasColumnName("import_run_id");
@@ -886,6 +898,22 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reason");
 
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("text")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("review_run_id");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewed_by");
+
                     b.Property<short?>("SourceFormat")
                         .HasColumnType("smallint")
                         .HasColumnName("source_format");
@@ -903,6 +931,12 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("source_row");
 
+                    b.Property<short>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("status");
+
                     b.HasKey("Id")
                         .HasName("pk_quarantined_records");
 
@@ -913,7 +947,20 @@ namespace CableArchive.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_quarantined_records_raw_sha256");
 
-                    b.ToTable("quarantined_records", (string)null);
+                    b.HasIndex("ReviewRunId")
+                        .HasDatabaseName("ix_quarantined_records_review_run_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_quarantined_records_status_id");
+
+                    b.ToTable("quarantined_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quarantined_records_discard_reason", "status <> 2 OR btrim(coalesce(review_note, '')) <> ''");
+
+                            t.HasCheckConstraint("ck_quarantined_records_imported_cable", "status <> 1 OR cable_reference_id IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_quarantined_records_reviewed", "status = 0 OR (reviewed_by IS NOT NULL AND reviewed_at IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>
@@ -1140,6 +1187,12 @@ namespace CableArchive.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_quarantined_records_import_runs_import_run_id");
+
+                    b.HasOne("CableArchive.Data.Model.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quarantined_records_import_runs_review_run_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>

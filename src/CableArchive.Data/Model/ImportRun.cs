@@ -17,6 +17,9 @@ public enum ImportRunStatus
 
     /// <summary>The process ended without finishing (killed); a later run found it.</summary>
     Interrupted = 4,
+
+    /// <summary>Stopped on request (an archivist's cancel, Ctrl+C); the batches committed before stay.</summary>
+    Cancelled = 5,
 }
 
 /// <summary>One run of <c>cablearchive import</c> or <c>reparse</c>: who, when, what, and what came of it.</summary>
@@ -25,10 +28,10 @@ public sealed class ImportRun
     /// <summary>Surrogate key.</summary>
     public long Id { get; set; }
 
-    /// <summary><c>import</c>, <c>reparse</c> or <c>bench</c>.</summary>
+    /// <summary><c>import</c>, <c>reparse</c>, <c>bench</c>, <c>upload</c> (web) or <c>quarantine</c> (a fixed record).</summary>
     public required string Kind { get; set; }
 
-    /// <summary>The operating-system user that ran it.</summary>
+    /// <summary>Who ran it: the operating-system user for the command line, the account name for a web upload or quarantine fix.</summary>
     public required string UserName { get; set; }
 
     /// <summary>The machine it ran on.</summary>

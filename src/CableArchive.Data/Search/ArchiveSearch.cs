@@ -57,7 +57,7 @@ public static class ArchiveSearch
         {
             SearchPlan.WalkCables => true,
             SearchPlan.Index => false,
-            _ => await EstimateMatchingPortionsAsync(dataSource, query.Text!, cancellationToken).ConfigureAwait(false) > BroadQueryPortions,
+            _ => await EstimateMatchingPortionsAsync(dataSource, query.Text!, reader.Level, cancellationToken).ConfigureAwait(false) > BroadQueryPortions,
         };
         await using var command = dataSource.CreateCommand(BuildSql(query, broad));
         reader.AddParameters(command.Parameters);
@@ -86,15 +86,16 @@ public static class ArchiveSearch
     }
 
     /// <summary>
-    /// The planner's estimate of the portions (of every version, of every label) a query matches: only which plan to run
-    /// depends on it, never what the plan answers, so the statistics' view of withheld text cannot change an answer.
+    /// The planner's estimate of the portions (of every version) at or below the reader's level that a query matches: a
+    /// reader who may read little would walk far to fill the cap. Only which plan to run depends on the estimate, never
+    /// what the plan answers, so the statistics' view of withheld text cannot change an answer.
     /// </summary>
-    private static async Task<double> EstimateMatchingPortionsAsync(NpgsqlDataSource dataSource, string text, CancellationToken cancellationToken)
+    private static async Task<double> EstimateMatchingPortionsAsync(NpgsqlDataSource dataSource, string text, short level, CancellationToken cancellationToken)
     {
         // EXPLAIN takes no parameters: the terms go in as a literal, quoted by the rule of standard_conforming_strings.
         var literal = "'" + text.Replace('\0', ' ').Replace("'", "''", StringComparison.Ordinal) + "'";
         await using var command = dataSource.CreateCommand(
-            $"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {literal})");
+            $"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {literal}) AND p.read_level <= {level}");
         var plan = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         using var json = JsonDocument.Parse(plan);
         return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();

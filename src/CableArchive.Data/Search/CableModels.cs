@@ -57,6 +57,9 @@ public sealed record CableEnvelope
     /// <summary>Whether the record is a partial extract.</summary>
     public bool Partial { get; init; }
 
+    /// <summary>Whether an admin has withheld the cable's release history from everyone but admins.</summary>
+    public bool Sensitive { get; init; }
+
     /// <summary>The tags in order.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
@@ -150,7 +153,9 @@ public sealed record CableText(long VersionId, PortionView? Subject, IReadOnlyLi
 /// <param name="FirstSeen">When that version was released (or imported, when the container gives no release date).</param>
 /// <param name="Format">The container it came in.</param>
 /// <param name="IsCurrent">Whether the cable's current text is in this group.</param>
-public sealed record VersionView(int Number, long VersionId, DateTime FirstSeen, CableFormat Format, bool IsCurrent);
+/// <param name="ReleasedAt">The release date the container gave, when it gave one (then <paramref name="FirstSeen"/> is it).</param>
+/// <param name="ImportRunId">The import run that first read that version.</param>
+public sealed record VersionView(int Number, long VersionId, DateTime FirstSeen, CableFormat Format, bool IsCurrent, DateTime? ReleasedAt, long ImportRunId);
 
 /// <summary>A value and how many cables carry it, for the browse pages.</summary>
 /// <param name="Value">The tag, origin or classification.</param>

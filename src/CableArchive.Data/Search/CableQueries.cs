@@ -9,7 +9,7 @@ namespace CableArchive.Data.Search;
 /// Reads one cable for a reader: its envelope (for everyone), its portions (text only where the read rule in SQL lets
 /// the reader read it: withheld text never leaves the database), its versions, and the cables citing it.
 /// </summary>
-public static class CableQueries
+public static partial class CableQueries
 {
     /// <summary>Finds a cable by its reference id or one of its aliases, case-insensitively; null when there is none.</summary>
     public static async Task<long?> FindAsync(NpgsqlDataSource dataSource, string referenceId, CancellationToken cancellationToken = default)
@@ -30,7 +30,8 @@ public static class CableQueries
         batch.BatchCommands.Add(Command(
             """
             SELECT reference_id, current_version_id, created_at, origin, classification, classification_level, classification_caveats,
-                   precedence, date_time_group, from_addressee, to_addressees, info_addressees, captions, executive_order, declassify_on, partial
+                   precedence, date_time_group, from_addressee, to_addressees, info_addressees, captions, executive_order, declassify_on, partial,
+                   sensitive
             FROM cables WHERE id = $1
             """,
             cableId));
@@ -67,6 +68,7 @@ public static class CableQueries
             ExecutiveOrder = NullableString(reader, 13),
             DeclassifyOn = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateOnly>(14),
             Partial = reader.GetBoolean(15),
+            Sensitive = reader.GetBoolean(16),
         };
 
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -138,17 +140,10 @@ public static class CableQueries
     /// </summary>
     public static async Task<IReadOnlyList<VersionView>> GetVersionsAsync(NpgsqlDataSource dataSource, ReaderClearance reader, long cableId, CancellationToken cancellationToken = default)
     {
-        var readableP = ReaderClearance.Readable("p");
-        var readableS = ReaderClearance.Readable("s");
         await using var command = dataSource.CreateCommand(
             $"""
-            SELECT v.id, coalesce(v.released_at, v.imported_at), v.source_format, v.id = c.current_version_id,
-                   md5(coalesce((SELECT CASE WHEN {readableS} THEN 'T' || s.text ELSE 'W' || s.read_level || array_to_string(s.read_caveats, '/') END
-                                 FROM subjects s WHERE s.version_id = v.id), '')
-                       || E'\n' ||
-                       coalesce((SELECT string_agg(coalesce(p.number, '') || CASE WHEN {readableP} THEN 'T' || p.text ELSE 'W' || p.read_level || array_to_string(p.read_caveats, '/') END,
-                                                   E'\n' ORDER BY p.position)
-                                 FROM paragraphs p WHERE p.version_id = v.id), ''))
+            SELECT v.id, coalesce(v.released_at, v.imported_at), v.source_format, v.id = c.current_version_id, {SeenDigest("v")},
+                   v.released_at, v.import_run_id
             FROM cable_versions v JOIN cables c ON c.id = v.cable_id
             WHERE v.cable_id = @cable
             ORDER BY coalesce(v.released_at, v.imported_at), v.id
@@ -171,11 +166,28 @@ public static class CableQueries
             }
 
             previous = seen;
-            versions.Add(new VersionView(versions.Count + 1, rows.GetInt64(0), rows.GetDateTime(1), (CableFormat)rows.GetInt16(2), current));
+            versions.Add(new VersionView(
+                versions.Count + 1, rows.GetInt64(0), rows.GetDateTime(1), (CableFormat)rows.GetInt16(2), current,
+                rows.IsDBNull(5) ? null : rows.GetDateTime(5), rows.GetInt64(6)));
         }
 
         return versions;
     }
+
+    /// <summary>
+    /// SQL for the digest of version <paramref name="version"/> (an alias of <c>cable_versions</c>) as the reader sees
+    /// it: readable text, and the label of each withheld portion. Two versions with the same digest look the same to the
+    /// reader. Uses the parameters of <see cref="ReaderClearance.AddParameters"/>.
+    /// </summary>
+    private static string SeenDigest(string version) =>
+        $"""
+        md5(coalesce((SELECT CASE WHEN {ReaderClearance.Readable("s")} THEN 'T' || s.text ELSE 'W' || s.read_level || array_to_string(s.read_caveats, '/') END
+                      FROM subjects s WHERE s.version_id = {version}.id), '')
+            || E'\n' ||
+            coalesce((SELECT string_agg(coalesce(p.number, '') || CASE WHEN {ReaderClearance.Readable("p")} THEN 'T' || p.text ELSE 'W' || p.read_level || array_to_string(p.read_caveats, '/') END,
+                                        E'\n' ORDER BY p.position)
+                      FROM paragraphs p WHERE p.version_id = {version}.id), ''))
+        """;
 
     /// <summary>
     /// The raw text of the current version, only when <paramref name="reader"/> may read every portion of it and the
@@ -235,6 +247,11 @@ public static class CableQueries
     private static async Task<IReadOnlyList<BrowseCount>> CountAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
+        return await ReadCountsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<BrowseCount>> ReadCountsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var counts = new List<BrowseCount>();
         await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))

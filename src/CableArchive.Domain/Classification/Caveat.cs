@@ -40,6 +40,9 @@ public readonly record struct Caveat : IComparable<Caveat>
     /// <summary>The caveats every reader may ignore: they mark where text may go, not who in the archive may read it.</summary>
     private static readonly HashSet<string> NonRestrictive = ["SIPDIS", "FGI", "NOTAL", "EFTO", "FOUO", "SBU", "SENSITIVE"];
 
+    /// <summary>The codes that restrict no reader, sorted: what the admins' read-rule page lists.</summary>
+    public static IReadOnlyList<string> NonRestrictiveCodes { get; } = [.. NonRestrictive.Order(StringComparer.Ordinal)];
+
     private Caveat(string code) => Code = code;
 
     /// <summary>The canonical code, upper case (<c>NOFORN</c>, <c>REL TO UK, FRANCE</c>).</summary>

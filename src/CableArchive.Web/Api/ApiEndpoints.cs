@@ -90,6 +90,7 @@ public static class ApiEndpoints
         {
             id = view.RequestedId,
             withdrawn = view.Withdrawn,
+            historyWithheld = view.HistoryWithheld,
             versions = view.Versions.Select(v => new { number = v.Number, firstSeen = v.FirstSeen, format = v.Format.ToString(), current = v.IsCurrent }),
         });
     }

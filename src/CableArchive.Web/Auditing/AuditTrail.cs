@@ -17,7 +17,8 @@ public sealed class AuditTrail(IHttpContextAccessor http, CurrentReader readers,
     /// <param name="query">What the reader typed, if anything.</param>
     /// <param name="portionsWithheld">Portions withheld from what was shown.</param>
     /// <param name="resultCount">Results returned.</param>
-    public async Task RecordAsync(string action, string outcome, string? target = null, string? query = null, int? portionsWithheld = null, long? resultCount = null)
+    /// <param name="detail">Before and after values of a change, as JSON.</param>
+    public async Task RecordAsync(string action, string outcome, string? target = null, string? query = null, int? portionsWithheld = null, long? resultCount = null, string? detail = null)
     {
         var context = http.HttpContext;
         var reader = context is null ? null : await readers.GetAsync();
@@ -32,6 +33,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, CurrentReader readers,
             PortionsWithheld = portionsWithheld,
             ResultCount = resultCount,
             CorrelationId = context?.TraceIdentifier,
+            Detail = detail,
 
             // What a reader typed may say what they know: it is labelled at their clearance.
             LabelLevel = query is null || reader is null ? null : reader.Sql.Level,
@@ -53,8 +55,9 @@ public static class AuditSetup
     public static IServiceCollection AddArchiveAudit(this IServiceCollection services) => services.AddScoped<AuditTrail>();
 
     /// <summary>
-    /// Records every refused request: a 401 or 403, or a redirect to the sign-in page (a page asked for without signing
-    /// in). Placed before authorization so that it sees the answer authorization gives.
+    /// Records every refused request: a 401 or 403, a redirect to the sign-in page (a page asked for without signing
+    /// in), or a redirect to the "not allowed" page (a page the signed-in user's roles do not open). Placed before
+    /// authorization so that it sees the answer authorization gives.
     /// </summary>
     public static WebApplication UseArchiveDenialAudit(this WebApplication app)
     {
@@ -66,10 +69,11 @@ public static class AuditSetup
             if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
                 return;
             var status = context.Response.StatusCode;
-            var toSignIn = status == StatusCodes.Status302Found
-                && context.Response.Headers.Location.ToString().Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase)
+            var location = context.Response.Headers.Location.ToString();
+            var refusedByRedirect = status == StatusCodes.Status302Found
+                && (location.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase) || location.Contains("/account/denied", StringComparison.OrdinalIgnoreCase))
                 && !context.Request.Path.StartsWithSegments("/account");
-            if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || toSignIn)
+            if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden || refusedByRedirect)
             {
                 await context.RequestServices.GetRequiredService<AuditTrail>()
                     .RecordAsync(AuditActions.Denied, AuditOutcomes.Denied, target: context.Request.Path.Value);

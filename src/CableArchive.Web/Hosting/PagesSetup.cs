@@ -7,7 +7,10 @@ namespace CableArchive.Web.Hosting;
 /// <summary>Razor Pages, the reading services, and the health endpoint.</summary>
 public static class PagesSetup
 {
-    /// <summary>Adds Razor Pages; the sign-in and error pages are the only ones open to anonymous users.</summary>
+    /// <summary>
+    /// Adds Razor Pages; the sign-in and error pages are the only ones open to anonymous users, and the pages under
+    /// <c>/Admin</c> are for admins only.
+    /// </summary>
     public static IServiceCollection AddArchivePages(this IServiceCollection services)
     {
         services.AddRazorPages(options =>
@@ -16,6 +19,8 @@ public static class PagesSetup
             options.Conventions.AllowAnonymousToPage("/Account/Denied");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AddPageRoute("/Index", "search");
+            options.Conventions.AuthorizeFolder("/Admin", AccountsSetup.AdminPolicy);
+            options.Conventions.AuthorizeFolder("/Archive", AccountsSetup.ArchivistPolicy);
         }).ConfigureApplicationPartManager(parts =>
         {
             // Hosted by `cablearchive serve`, the entry assembly is the command line's: name this assembly's pages

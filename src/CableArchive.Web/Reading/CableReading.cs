@@ -1,3 +1,4 @@
+using CableArchive.Data.Accounts;
 using CableArchive.Data.Audit;
 using CableArchive.Data.Search;
 using CableArchive.Web.Accounts;
@@ -21,8 +22,11 @@ public sealed record CableView
     /// <summary>The portions of the shown version; null when withdrawn.</summary>
     public CableText? Text { get; init; }
 
-    /// <summary>The versions as the reader sees them.</summary>
+    /// <summary>The versions as the reader sees them; empty when <see cref="HistoryWithheld"/>.</summary>
     public IReadOnlyList<VersionView> Versions { get; init; } = [];
+
+    /// <summary>Whether an admin has withheld the cable's history from this reader (they see the current text only).</summary>
+    public bool HistoryWithheld { get; init; }
 
     /// <summary>The shown version's number in <see cref="Versions"/>.</summary>
     public int? VersionNumber { get; init; }
@@ -37,8 +41,11 @@ public sealed record CableView
     public bool Withdrawn => Text is null;
 }
 
-/// <summary>Reads cables for the pages, the API and the exports, and audits each reading.</summary>
-public sealed class CableReading(WebArchive archive, AuditTrail audit)
+/// <summary>
+/// Reads cables for the pages, the API and the exports, and audits each reading. The history of a cable an admin has
+/// marked sensitive (its versions, their dates, older texts) is withheld from everyone but admins.
+/// </summary>
+public sealed class CableReading(WebArchive archive, AuditTrail audit, IHttpContextAccessor http)
 {
     /// <summary>
     /// The cable <paramref name="referenceId"/> as <paramref name="reader"/> sees it, at visible version
@@ -64,9 +71,10 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit)
         if (envelope is null)
             return new CableView { RequestedId = requested };
 
-        var versions = await CableQueries.GetVersionsAsync(archive.DataSource, reader.Sql, envelope.Id, cancellationToken);
+        var historyWithheld = envelope.Sensitive && !MaySeeSensitiveHistory(http.HttpContext);
+        var versions = historyWithheld ? [] : await CableQueries.GetVersionsAsync(archive.DataSource, reader.Sql, envelope.Id, cancellationToken);
         var shown = version is { } number ? versions.FirstOrDefault(v => v.Number == number) : versions.FirstOrDefault(v => v.IsCurrent);
-        var versionId = shown?.VersionId ?? (version is null ? envelope.CurrentVersionId : null);
+        var versionId = shown?.VersionId ?? (version is null || historyWithheld ? envelope.CurrentVersionId : null);
         var text = versionId is { } v ? await CableQueries.GetTextAsync(archive.DataSource, reader.Sql, v, cancellationToken) : null;
         if (text is null || text.NothingReadable)
         {
@@ -82,9 +90,13 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit)
             Envelope = envelope,
             Text = text,
             Versions = versions,
+            HistoryWithheld = historyWithheld,
             VersionNumber = shown?.Number,
             CitedBy = citedBy,
             FullyReadable = fullyReadable,
         };
     }
+
+    /// <summary>Whether the user of <paramref name="context"/> may see the history of cables marked sensitive: admins only.</summary>
+    public static bool MaySeeSensitiveHistory(HttpContext? context) => context?.User.IsInRole(ArchiveRoles.Admin) == true;
 }

@@ -30,7 +30,14 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
 {
     private readonly string logFolder = PostgresServer.NewFolder("logs");
 
-    private ArchiveApp(string connectionString) => ConnectionString = connectionString;
+    private ArchiveApp(string connectionString, string? keysFolder = null)
+    {
+        ConnectionString = connectionString;
+        KeysFolder = keysFolder ?? PostgresServer.NewFolder("keys");
+    }
+
+    /// <summary>The folder of the application's data-protection keys (sign-in cookies, antiforgery tokens).</summary>
+    public string KeysFolder { get; }
 
     /// <summary>The database's connection string (as its owner).</summary>
     public string ConnectionString { get; }
@@ -40,6 +47,14 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
 
     /// <summary>The address of the real server, when started with one.</summary>
     public Uri? ServerAddress { get; private set; }
+
+    /// <summary>A second application on the same database and keys, as after a restart of <paramref name="previous"/>.</summary>
+    public static ArchiveApp RestartOf(ArchiveApp previous)
+    {
+        var app = new ArchiveApp(previous.ConnectionString, previous.KeysFolder);
+        _ = app.Services; // starts the host
+        return app;
+    }
 
     /// <summary>Starts an application on a new, empty, migrated database; with <paramref name="kestrel"/>, on a real loopback port.</summary>
     public static async Task<ArchiveApp> StartAsync(bool kestrel = false)
@@ -67,6 +82,7 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Archive", ConnectionString);
         builder.UseSetting("Logging:Folder", logFolder);
+        builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Archive:ImportSampleData", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());

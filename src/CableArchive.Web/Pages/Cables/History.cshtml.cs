@@ -1,0 +1,108 @@
+using System.Text.Json;
+using CableArchive.Data.Audit;
+using CableArchive.Data.Search;
+using CableArchive.Web.Accounts;
+using CableArchive.Web.Auditing;
+using CableArchive.Web.Hosting;
+using CableArchive.Web.Reading;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace CableArchive.Web.Pages.Cables;
+
+/// <summary>What happened to a cable's text in one release.</summary>
+public enum HistoryEventKind
+{
+    /// <summary>The cable's first visible version appeared.</summary>
+    FirstPublished,
+
+    /// <summary>A later release carried a text that differs in what the reader may see.</summary>
+    Modified,
+}
+
+/// <summary>One event of a cable's release history: a visible version and what its appearance was.</summary>
+/// <param name="Kind">First published or modified.</param>
+/// <param name="Version">The version that appeared.</param>
+public sealed record HistoryEvent(HistoryEventKind Kind, VersionView Version)
+{
+    /// <summary>
+    /// The events of <paramref name="versions"/> (a reader's visible versions, oldest first): the first is the first
+    /// publication, each later one a modification. Removals are not events: see docs/decisions/web-history-and-statistics.md.
+    /// </summary>
+    public static IReadOnlyList<HistoryEvent> Of(IReadOnlyList<VersionView> versions) =>
+        versions.Select(v => new HistoryEvent(v.Number == 1 ? HistoryEventKind.FirstPublished : HistoryEventKind.Modified, v)).ToList();
+}
+
+/// <summary>
+/// A cable's release history, in the manner of cablegatesearch.net: when it was first published and each release that
+/// changed its text, each version viewable and compared with the one before, all over the portions the reader may read.
+/// An admin may mark the cable sensitive, which withholds its history from everyone but admins.
+/// </summary>
+public sealed class HistoryModel(CurrentReader readers, CableReading reading, WebArchive archive, AuditTrail audit, ILogger<HistoryModel> logger) : PageModel
+{
+    private static readonly JsonSerializerOptions DetailJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The cable as the reader sees it.</summary>
+    public CableView View { get; private set; } = null!;
+
+    /// <summary>The events, oldest first; empty when the history is withheld or the cable withdrawn.</summary>
+    public IReadOnlyList<HistoryEvent> Events { get; private set; } = [];
+
+    /// <summary>Whether the reader is an admin, who sees every history and may set the flag.</summary>
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>Shows the history.</summary>
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await readers.GetAsync(cancellationToken) is not { } reader)
+            return Challenge();
+        IsAdmin = CableReading.MaySeeSensitiveHistory(HttpContext);
+        View = await reading.LoadAsync(reader, id, null, cancellationToken);
+        if (!View.Withdrawn)
+            Events = HistoryEvent.Of(View.Versions);
+
+        var outcome = View.Envelope is null ? AuditOutcomes.NotFound
+            : View.Withdrawn || View.HistoryWithheld ? AuditOutcomes.Withheld
+            : AuditOutcomes.Ok;
+        await audit.RecordAsync(AuditActions.CableHistory, outcome, target: View.RequestedId, resultCount: Events.Count);
+        return Page();
+    }
+
+    /// <summary>Sets (<paramref name="sensitive"/> true) or clears the cable's "sensitive" flag; admins only, audited.</summary>
+    public async Task<IActionResult> OnPostSensitiveAsync(string id, bool sensitive, CancellationToken cancellationToken)
+    {
+        if (await readers.GetAsync(cancellationToken) is not { } admin)
+            return Challenge();
+        if (!CableReading.MaySeeSensitiveHistory(HttpContext))
+            return Forbid();
+        var cableId = await CableQueries.FindAsync(archive.DataSource, id, cancellationToken);
+        var changed = cableId is { } found ? await SetSensitiveAsync(found, sensitive, cancellationToken) : null;
+        if (changed is not (var before, var referenceId))
+        {
+            await audit.RecordAsync(AuditActions.CableSensitive, AuditOutcomes.NotFound, target: id.Trim().ToUpperInvariant());
+            return NotFound();
+        }
+
+        var detail = JsonSerializer.Serialize(new { before = new { sensitive = before }, after = new { sensitive } }, DetailJson);
+        await audit.RecordAsync(AuditActions.CableSensitive, AuditOutcomes.Ok, target: referenceId, detail: detail);
+        logger.LogInformation("Cable {CableId} marked sensitive {Sensitive} by {UserName}", referenceId, sensitive, admin.UserName);
+        return RedirectToPage("/Cables/History", new { id = referenceId });
+    }
+
+    /// <summary>Sets the flag; returns its value before and the cable's reference id, or null when the cable is gone.</summary>
+    private async Task<(bool Before, string ReferenceId)?> SetSensitiveAsync(long cableId, bool sensitive, CancellationToken cancellationToken)
+    {
+        await using var command = archive.DataSource.CreateCommand(
+            """
+            UPDATE cables c SET sensitive = $2
+            FROM (SELECT id, sensitive FROM cables WHERE id = $1 FOR UPDATE) before
+            WHERE c.id = before.id
+            RETURNING before.sensitive, c.reference_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = cableId });
+        command.Parameters.Add(new NpgsqlParameter { Value = sensitive });
+        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        return await row.ReadAsync(cancellationToken) ? (row.GetBoolean(0), row.GetString(1)) : null;
+    }
+}
