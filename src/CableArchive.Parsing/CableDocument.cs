@@ -1,5 +1,6 @@
 using CableArchive.Domain;
 using CableArchive.Domain.Cables;
+using CableArchive.Parsing.Containers;
 
 namespace CableArchive.Parsing;
 
@@ -19,8 +20,20 @@ public sealed record CableDocument(
     ContainerMetadata? Metadata,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    private string? rawRecord;
+
     /// <summary>The raw bytes or text of the record as read, before unwrapping, for quarantine and versioning.</summary>
-    public string? RawRecord { get; init; }
+    public string? RawRecord
+    {
+        get => rawRecord ??= RawContent is { } content ? ContainerText.Decode(content, out _) : null;
+        init => rawRecord = value;
+    }
+
+    /// <summary>
+    /// The content as read, decoded into <see cref="RawRecord"/> only when that is asked for: a WikiLeaks page is six times
+    /// the size of its cable, and a parse that does not keep it should not pay for its text.
+    /// </summary>
+    internal byte[]? RawContent { get; init; }
 }
 
 /// <summary>Metadata a caller supplies for every input (the <c>--id</c> and <c>--date</c> options of <c>cablearchive parse</c>).</summary>

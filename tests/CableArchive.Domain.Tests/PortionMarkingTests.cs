@@ -24,6 +24,10 @@ public class PortionMarkingTests
     [InlineData("C//NOFORN", "CONFIDENTIAL//NOFORN")]
     [InlineData("S/NF/ORCON", "SECRET//NOFORN/ORCON")]
     [InlineData("LOU", "UNCLASSIFIED//FOR OFFICIAL USE ONLY")]
+    [InlineData("S-NF", "SECRET//NOFORN")]
+    [InlineData("C-NF", "CONFIDENTIAL//NOFORN")]
+    [InlineData("C-REL UK", "CONFIDENTIAL//REL TO UK")]
+    [InlineData("s-nf", "SECRET//NOFORN")]
     public void Reads_marks(string inner, string expected)
     {
         var marking = PortionMarking.Parse(inner, $"({inner})", new TextSpan(10, inner.Length + 2));
@@ -41,6 +45,9 @@ public class PortionMarkingTests
     [InlineData("Comment: none")]
     [InlineData("and")]
     [InlineData("")]
+    [InlineData("SEE-ALSO")]
+    [InlineData("-NF")]
+    [InlineData("S-NF-X")]
     public void Text_that_is_not_meant_as_a_mark_is_no_mark(string inner) =>
         Assert.Null(PortionMarking.Parse(inner, $"({inner})", default));
 
@@ -49,11 +56,22 @@ public class PortionMarkingTests
     [InlineData("C/")]
     [InlineData("SS")]
     [InlineData("S//NF//ZZTOP")]
+    [InlineData("S-QX")]
+    [InlineData("C-")]
     public void A_mark_that_cannot_be_read_is_unreadable_never_unclassified(string inner)
     {
         var marking = PortionMarking.Parse(inner, $"({inner})", default);
         Assert.NotNull(marking);
         Assert.Equal(MarkingStatus.Unreadable, marking.Status);
         Assert.Null(marking.Label);
+    }
+
+    [Fact]
+    public void A_dashed_mark_keeps_what_was_written_and_where()
+    {
+        var marking = PortionMarking.Parse("S-NF", "(S-NF)", new TextSpan(4, 6));
+        Assert.NotNull(marking);
+        Assert.Equal("(S-NF)", marking.Raw);
+        Assert.Equal(new TextSpan(4, 6), marking.Span);
     }
 }

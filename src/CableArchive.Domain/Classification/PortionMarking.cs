@@ -37,10 +37,10 @@ public sealed record PortionMarking(MarkingStatus Status, ClassificationLabel? L
         : banner ?? ClassificationLabel.Unknown;
 
     /// <summary>
-    /// Reads the inside of a parenthesised mark candidate (the text between <c>(</c> and <c>)</c>).
-    /// Returns null when the text is not meant as a mark at all (<c>U.S.</c>, <c>NOTE</c>, <c>A</c>),
-    /// an <see cref="MarkingStatus.Unreadable"/> marking when it starts like a mark but cannot be read
-    /// (<c>S//QX</c>, <c>C/</c>), and a <see cref="MarkingStatus.Marked"/> one otherwise.
+    /// Reads the inside of a parenthesised mark candidate (the text between <c>(</c> and <c>)</c>); the separator between
+    /// level and caveats may be <c>//</c>, <c>/</c>, a blank or a dash (<c>(S-NF)</c>, §8.2). Returns null when the text is not
+    /// meant as a mark at all (<c>U.S.</c>, <c>NOTE</c>, <c>A</c>), an <see cref="MarkingStatus.Unreadable"/> marking when it
+    /// starts like a mark but cannot be read (<c>S//QX</c>, <c>C/</c>), and a <see cref="MarkingStatus.Marked"/> one otherwise.
     /// </summary>
     /// <param name="inner">The text between the parentheses.</param>
     /// <param name="raw">The mark as written, parentheses included.</param>
@@ -62,7 +62,7 @@ public sealed record PortionMarking(MarkingStatus Status, ClassificationLabel? L
         var end = text.IndexOfAny('/', ' ', ',');
         var head = end < 0 ? text : text[..end];
         if (!ClassificationLevels.TryParse(head, out _) && !LooksLikeGarbledLevel(head))
-            return null;
+            return ParseDashed(text, raw, span);
 
         // "(S NF)" writes the separator as a blank; read it as "(S/NF)". "(TS)" and "( C )" have no separator.
         var label = end < 0 || text[end] != ' '
@@ -72,6 +72,18 @@ public sealed record PortionMarking(MarkingStatus Status, ClassificationLabel? L
             return new PortionMarking(MarkingStatus.Unreadable, null, raw, span);
 
         return new PortionMarking(MarkingStatus.Marked, label, raw, span);
+    }
+
+    /// <summary>
+    /// §8.2: "-" is one of the separators, <c>(S-NF)</c>, <c>(C-REL UK)</c> (5 in Cablegate): a single dash after the level is
+    /// read as <c>/</c>, blanks around it dropped. Anything else with a dash (<c>(SEE-ALSO)</c>) is not a mark.
+    /// </summary>
+    private static PortionMarking? ParseDashed(ReadOnlySpan<char> text, string raw, TextSpan span)
+    {
+        var dash = text.IndexOf('-');
+        if (dash <= 0 || text.Count('-') != 1)
+            return null;
+        return Parse(string.Concat(text[..dash].TrimEnd(), "/", text[(dash + 1)..].TrimStart()), raw, span);
     }
 
     // A short all-letter head such as "SS" or "CC" is a mistyped level, not prose: treat it as an unreadable mark.

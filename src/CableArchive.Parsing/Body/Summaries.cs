@@ -45,7 +45,13 @@ internal static class Summaries
             var at = p + next;
             p = at + 1;
             if (!TextScan.IsWordStart(text, at))
+            {
+                // Inside a word ("spend", "recommend"): no marker starts before its end.
+                while (p < end && char.IsLetterOrDigit(text[p]))
+                    p++;
                 continue;
+            }
+
             if (MatchWord(text, at, "SUMMARY"))
                 markers.Add(new Marker(MarkerKind.Summary, at, 7));
             else if (MatchWord(text, at, "SUMMAY"))

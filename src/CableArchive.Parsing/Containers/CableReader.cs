@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using CableArchive.Domain;
 using CableArchive.Domain.Cables;
 
@@ -11,6 +13,12 @@ public static class CableReader
 {
     /// <summary>How much of the content format detection looks at.</summary>
     private const int HeadLength = 16 * 1024;
+
+    /// <summary>
+    /// A seekable content up to this size is read whole at once, with no second copy: a page or a raw text is far smaller. A
+    /// larger one (a cables.csv) is read from its head on, streaming.
+    /// </summary>
+    private const int WholeReadLimit = 1024 * 1024;
 
     /// <summary>
     /// Reads every cable document in <paramref name="stream"/>: one for a raw text, HTML page or Markdown file,
@@ -35,92 +43,126 @@ public static class CableReader
         if (CsvRecordSplitter.IsRowStart(content) || (extension == ".csv" && HasRowStartLine(content)))
             return CableFormat.CablesCsv;
 
-        var text = ContainerText.Decode(head, out _).AsSpan().TrimStart();
-        if (LooksLikeHtml(text) || (extension is ".html" or ".htm" && text.StartsWith('<')))
-            return CableFormat.WikiLeaksHtml;
+        // Decoded into a pooled buffer: the head is only looked at.
+        var encoding = ContainerText.DetectEncoding(head, out var markLength, out _);
+        var buffer = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(head.Length - markLength));
+        try
+        {
+            var text = buffer.AsSpan(0, encoding.GetChars(head[markLength..], buffer)).TrimStart();
+            if (LooksLikeHtml(text) || (extension is ".html" or ".htm" && text.StartsWith('<')))
+                return CableFormat.WikiLeaksHtml;
 
-        // §1.1: the rendering writes the page's anchors and tag links as links to #: [¶1.](#), [PGOV](#).
-        if (text.Contains("](#)", StringComparison.Ordinal) || extension is ".md" or ".markdown")
-            return CableFormat.Markdown;
+            // §1.1: the rendering writes the page's anchors and tag links as links to #: [¶1.](#), [PGOV](#).
+            if (text.Contains("](#)", StringComparison.Ordinal) || extension is ".md" or ".markdown")
+                return CableFormat.Markdown;
 
-        return CableFormat.RawText;
+            return CableFormat.RawText;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static IEnumerable<CableDocument> ReadDocuments(Stream stream, string path)
     {
-        var head = ReadHead(stream);
-        var format = DetectFormat(head, path);
+        var start = ReadStart(stream, out var complete);
+        var format = DetectFormat(start.AsSpan(0, Math.Min(start.Length, HeadLength)), path);
         if (format == CableFormat.CablesCsv)
         {
-            foreach (var document in CablesCsvReader.Read(stream, head, path))
+            foreach (var document in CablesCsvReader.Read(stream, start, path))
                 yield return document;
             yield break;
         }
 
-        yield return ReadSingle(ReadRest(stream, head), path, format);
+        yield return ReadSingle(complete ? start : ReadRest(stream, start), path, format);
     }
 
     /// <summary>One page, rendering or raw text: the whole content is one cable.</summary>
-    private static CableDocument ReadSingle(byte[] content, string path, CableFormat format)
+    private static CableDocument ReadSingle(byte[] content, string path, CableFormat format) =>
+        format == CableFormat.WikiLeaksHtml ? ReadPage(content, path) : ReadText(content, path, format);
+
+    /// <summary>
+    /// A WikiLeaks page, scanned over its bytes: only the metadata table and the <c>&lt;pre&gt;</c> blocks are decoded (the
+    /// cable is a sixth of the page), and the page's text only when <see cref="CableDocument.RawRecord"/> is asked for.
+    /// </summary>
+    private static CableDocument ReadPage(byte[] content, string path)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var encoding = ContainerText.DetectEncoding(content, out var markLength, out var fellBack);
+        ReadOnlySpan<byte> html = content.AsSpan(markLength);
+        if (encoding is UnicodeEncoding)
+        {
+            // The scanner looks for ASCII markup byte by byte, so a UTF-16 page is scanned as UTF-8.
+            html = Encoding.UTF8.GetBytes(encoding.GetString(html));
+            encoding = Encoding.UTF8;
+        }
+
+        ReportDecoding(diagnostics, fellBack, ContainerText.LooksBinary(html, encoding));
+
+        var page = WikiLeaksPageReader.Read(html, encoding, diagnostics);
+        var metadata = page.Metadata;
+        var (header, body) = CableBodies.Unwrap(page.Header, page.Body, diagnostics, ref metadata);
+        return new CableDocument(new CableSource(path, null, CableFormat.WikiLeaksHtml), header, body, metadata, diagnostics) { RawContent = content };
+    }
+
+    /// <summary>A Markdown rendering or a raw text: decoded whole, as the text is the cable.</summary>
+    private static CableDocument ReadText(byte[] content, string path, CableFormat format)
     {
         var diagnostics = new List<Diagnostic>();
         var raw = ContainerText.Decode(content, out var fellBack);
-        if (fellBack)
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The content is not valid UTF-8; it was decoded as Windows-1252."));
-        if (LooksBinary(raw))
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The content looks binary, not like text."));
+        ReportDecoding(diagnostics, fellBack, ContainerText.LooksBinary(raw));
 
         ContainerMetadata? metadata = null;
         string header, body;
-        switch (format)
+        if (format == CableFormat.Markdown)
         {
-            case CableFormat.WikiLeaksHtml:
-            {
-                var page = WikiLeaksPageReader.Read(raw, diagnostics);
-                metadata = page.Metadata;
-                (header, body) = CableBodies.Unwrap(page.Header, page.Body, diagnostics, ref metadata);
-                break;
-            }
-
-            case CableFormat.Markdown:
-            {
-                var page = MarkdownPageReader.Read(ContainerText.Normalize(raw, deletePilcrows: false));
-                metadata = page.Metadata;
-                var text = ContainerText.Normalize(page.Text, deletePilcrows: true);
-                // Header and body in fenced code blocks, as the page's two <pre> blocks; otherwise the text is split at its banner.
-                (header, body) = page.CodeBlocks.Count >= 2
-                    ? CableBodies.Unwrap(ContainerText.Normalize(page.CodeBlocks[0], deletePilcrows: true), ContainerText.Normalize(page.CodeBlocks[1], deletePilcrows: true), diagnostics, ref metadata)
-                    : CableBodies.Unwrap("", text, diagnostics, ref metadata);
-                break;
-            }
-
-            default:
-                (header, body) = CableBodies.Unwrap("", ContainerText.Normalize(raw, deletePilcrows: false), diagnostics, ref metadata);
-                break;
+            var page = MarkdownPageReader.Read(ContainerText.Normalize(raw, deletePilcrows: false));
+            metadata = page.Metadata;
+            var text = ContainerText.Normalize(page.Text, deletePilcrows: true);
+            // Header and body in fenced code blocks, as the page's two <pre> blocks; otherwise the text is split at its banner.
+            (header, body) = page.CodeBlocks.Count >= 2
+                ? CableBodies.Unwrap(ContainerText.Normalize(page.CodeBlocks[0], deletePilcrows: true), ContainerText.Normalize(page.CodeBlocks[1], deletePilcrows: true), diagnostics, ref metadata)
+                : CableBodies.Unwrap("", text, diagnostics, ref metadata);
+        }
+        else
+        {
+            (header, body) = CableBodies.Unwrap("", ContainerText.Normalize(raw, deletePilcrows: false), diagnostics, ref metadata);
         }
 
         return new CableDocument(new CableSource(path, null, format), header, body, metadata, diagnostics) { RawRecord = raw };
     }
 
-    private static byte[] ReadHead(Stream stream)
+    private static void ReportDecoding(List<Diagnostic> diagnostics, bool fellBack, bool looksBinary)
     {
-        var head = new byte[HeadLength];
-        var length = 0;
-        while (length < head.Length)
+        if (fellBack)
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The content is not valid UTF-8; it was decoded as Windows-1252."));
+        if (looksBinary)
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The content looks binary, not like text."));
+    }
+
+    /// <summary>
+    /// The start of the content, at least its head (<see cref="HeadLength"/> bytes) for format detection; all of it when a
+    /// seekable stream is small enough, or when the content is shorter than a head, and then <paramref name="complete"/> is set.
+    /// </summary>
+    private static byte[] ReadStart(Stream stream, out bool complete)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position is var left and >= 0 and <= WholeReadLimit)
         {
-            var read = stream.Read(head, length, head.Length - length);
-            if (read == 0)
-                break;
-            length += read;
+            var content = GC.AllocateUninitializedArray<byte>((int)left);
+            var read = stream.ReadAtLeast(content, content.Length, throwOnEndOfStream: false);
+            complete = true;
+            return read == content.Length ? content : content[..read];
         }
 
-        return length == head.Length ? head : head[..length];
+        var head = new byte[HeadLength];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        complete = length < head.Length;
+        return complete ? head[..length] : head;
     }
 
     private static byte[] ReadRest(Stream stream, byte[] head)
     {
-        if (head.Length < HeadLength)
-            return head;
         using var content = new MemoryStream();
         content.Write(head);
         stream.CopyTo(content);
@@ -156,18 +198,4 @@ public static class CableReader
         || (text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && text.Contains("<html", StringComparison.OrdinalIgnoreCase))
         || (text.StartsWith('<') && (text.Contains("<table class='cable'", StringComparison.OrdinalIgnoreCase)
             || text.Contains("<pre>", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase)));
-
-    /// <summary>Text has few control characters besides tab and newline; binary content has many.</summary>
-    private static bool LooksBinary(string text)
-    {
-        var sample = text.AsSpan(0, Math.Min(text.Length, 4096));
-        var controls = 0;
-        foreach (var c in sample)
-        {
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'))
-                controls++;
-        }
-
-        return sample.Length > 0 && controls * 10 > sample.Length;
-    }
 }

@@ -9,6 +9,13 @@ internal static class ContainerText
 {
     private static readonly SearchValues<char> CharactersToNormalize = SearchValues.Create("\r\\¶");
 
+    /// <summary>The C0 control characters that text seldom holds: all but tab, newline, form feed and carriage return.</summary>
+    private static readonly SearchValues<char> UnusualC0Controls = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>How much of the start of a content <see cref="LooksBinary(ReadOnlySpan{char})"/> looks at.</summary>
+    private const int BinarySampleLength = 4096;
+
     /// <summary>
     /// Windows-1252, the usual encoding of text that is not UTF-8 (§12: some derivatives were stored as latin1);
     /// Latin-1 where the code page is not available. Every byte decodes to a character, so nothing is lost.
@@ -21,19 +28,63 @@ internal static class ContainerText
     /// </summary>
     public static string Decode(ReadOnlySpan<byte> bytes, out bool fellBack)
     {
-        fellBack = false;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-            return Encoding.Unicode.GetString(bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            bytes = bytes[3..];
+        var encoding = DetectEncoding(bytes, out var markLength, out fellBack);
+        return encoding.GetString(bytes[markLength..]);
+    }
 
-        if (Utf8.IsValid(bytes))
-            return Encoding.UTF8.GetString(bytes);
+    /// <summary>The encoding <see cref="Decode"/> reads <paramref name="bytes"/> with, and the length of the byte order mark it skips.</summary>
+    public static Encoding DetectEncoding(ReadOnlySpan<byte> bytes, out int markLength, out bool fellBack)
+    {
+        fellBack = false;
+        markLength = 2;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Encoding.Unicode;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Encoding.BigEndianUnicode;
+
+        markLength = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (Utf8.IsValid(bytes[markLength..]))
+            return Encoding.UTF8;
 
         fellBack = true;
-        return Fallback.GetString(bytes);
+        return Fallback;
+    }
+
+    /// <summary>
+    /// <see cref="LooksBinary(ReadOnlySpan{char})"/> for a content not decoded as a whole: only its start is decoded, into a
+    /// pooled buffer.
+    /// </summary>
+    public static bool LooksBinary(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        var sample = ArrayPool<char>.Shared.Rent(BinarySampleLength);
+        try
+        {
+            // No encoding read here takes more than four bytes for one character.
+            var start = bytes[..Math.Min(bytes.Length, BinarySampleLength * 4)];
+            encoding.GetDecoder().Convert(start, sample.AsSpan(0, BinarySampleLength), flush: true, out _, out var written, out _);
+            return LooksBinary(sample.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(sample);
+        }
+    }
+
+    /// <summary>
+    /// Whether the start of a text (its first <see cref="BinarySampleLength"/> characters) looks binary: text has few control
+    /// characters besides tab, newline and form feed, binary content has many.
+    /// </summary>
+    public static bool LooksBinary(ReadOnlySpan<char> text)
+    {
+        var sample = text[..Math.Min(text.Length, BinarySampleLength)];
+        var controls = 0;
+        for (var rest = sample; rest.IndexOfAny(UnusualC0Controls) is var next and >= 0; rest = rest[(next + 1)..])
+            controls++;
+
+        // DEL and the C1 controls.
+        for (var rest = sample; rest.IndexOfAnyInRange('\u007F', '\u009F') is var next and >= 0; rest = rest[(next + 1)..])
+            controls++;
+        return sample.Length > 0 && controls * 10 > sample.Length;
     }
 
     /// <summary>
@@ -46,35 +97,61 @@ internal static class ContainerText
         if (first < 0)
             return text;
 
-        var builder = new StringBuilder(text.Length);
-        builder.Append(text.AsSpan(0, first));
-        for (var i = first; i < text.Length; i++)
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            var c = text[i];
-            switch (c)
+            text.CopyTo(buffer);
+            var length = Normalize(buffer.AsSpan(0, text.Length), deletePilcrows);
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Normalize(string, bool)"/> in place: the text only shrinks, so it is rewritten from the front. Returns the new length.
+    /// </summary>
+    public static int Normalize(Span<char> text, bool deletePilcrows)
+    {
+        var written = 0;
+        var read = 0;
+        while (read < text.Length)
+        {
+            // The runs between the characters to normalise move down as blocks.
+            var next = text[read..].IndexOfAny(CharactersToNormalize);
+            var runEnd = next < 0 ? text.Length : read + next;
+            text[read..runEnd].CopyTo(text[written..]);
+            written += runEnd - read;
+            if (next < 0)
+                break;
+
+            read = runEnd + 1;
+            switch (text[runEnd])
             {
                 case '\r':
-                    builder.Append('\n');
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                        i++;
+                    text[written++] = '\n';
+                    if (read < text.Length && text[read] == '\n')
+                        read++;
                     break;
                 case '¶' when deletePilcrows:
                     break;
-                case '\\' when EndsLine(text, i + 1, out var lineEnd):
+                case '\\' when EndsLine(text, read, out var lineEnd):
                     // Keep the blanks before the backslash, drop the backslash and the blanks after it.
-                    i = lineEnd - 1;
+                    read = lineEnd;
                     break;
                 default:
-                    builder.Append(c);
+                    text[written++] = text[runEnd];
                     break;
             }
         }
 
-        return builder.ToString();
+        return written;
     }
 
     /// <summary>Whether only blanks stand between <paramref name="position"/> and the end of the line (or of the text).</summary>
-    private static bool EndsLine(string text, int position, out int lineEnd)
+    private static bool EndsLine(ReadOnlySpan<char> text, int position, out int lineEnd)
     {
         lineEnd = position;
         while (lineEnd < text.Length && text[lineEnd] is ' ' or '\t')

@@ -1,4 +1,4 @@
-using System.Net;
+using System.Buffers;
 using System.Text;
 using CableArchive.Domain;
 using CableArchive.Domain.Cables;
@@ -13,29 +13,41 @@ namespace CableArchive.Parsing.Containers;
 internal sealed record WikiLeaksPage(string Header, string Body, ContainerMetadata? Metadata, bool HasCableStructure);
 
 /// <summary>
-/// Reads a WikiLeaks cable page (cable-format notes §1.1) by scanning its known structure: the <c>&lt;table class='cable'&gt;</c>
-/// and the <c>&lt;pre&gt;</c> blocks. See docs/decisions/0002-html-scanning.md for why no general HTML parser is used.
+/// Reads a WikiLeaks cable page (cable-format notes §1.1) by scanning its known structure over the page's bytes: the
+/// <c>&lt;table class='cable'&gt;</c> and the <c>&lt;pre&gt;</c> blocks. Only those are decoded to text; the rest of the page
+/// (navigation, the sidebar of release dates, four fifths of it) is only searched. See docs/decisions/0002-html-scanning.md.
 /// </summary>
+/// <remarks>
+/// The markup searched for is ASCII, and in UTF-8 and Windows-1252 an ASCII byte only ever stands for that character, so a
+/// search over the bytes finds what a search over the decoded text would. Tag names are looked for in lower case, the
+/// generator's, and in upper case where no lower-case one follows.
+/// </remarks>
 internal static class WikiLeaksPageReader
 {
-    public static WikiLeaksPage Read(string html, List<Diagnostic> diagnostics)
+    private static readonly SearchValues<byte> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
+
+    /// <summary>Reads a page given as UTF-8 or Windows-1252 bytes (<paramref name="encoding"/>), without a byte order mark.</summary>
+    public static WikiLeaksPage Read(ReadOnlySpan<byte> html, Encoding encoding, List<Diagnostic> diagnostics)
     {
-        var metadata = ReadMetadataTable(html);
-        var blocks = ReadPreBlocks(html);
-        if (blocks.Count == 0)
+        var metadata = ReadMetadataTable(html, encoding);
+        Span<Range> blocks = stackalloc Range[2];
+        var blockCount = FindPreBlocks(html, blocks);
+        if (blockCount == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The HTML page has no <pre> blocks, as a WikiLeaks cable page has; its text is read as the cable."));
-            var bodyStart = IndexOfTag(html, "body", 0);
-            return new WikiLeaksPage("", TextOf(html.AsSpan(Math.Max(bodyStart, 0)), keepNewlines: true), metadata, HasCableStructure: false);
+            var bodyStart = IndexOfTag(html, "body"u8, 0);
+            return new WikiLeaksPage("", MarkupText.ToText(html[Math.Max(bodyStart, 0)..], encoding, MarkupLayout.AsIs), metadata, HasCableStructure: false);
         }
 
-        if (blocks.Count > 2)
-            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, $"The page has {blocks.Count} <pre> blocks, not two; the first is read as the header and the second as the body."));
+        if (blockCount > 2)
+            diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, $"The page has {blockCount} <pre> blocks, not two; the first is read as the header and the second as the body."));
 
         // §1.1: the first block is the header, the second the body; with one block only there is no header.
-        return blocks.Count == 1
-            ? new WikiLeaksPage("", blocks[0], metadata, HasCableStructure: true)
-            : new WikiLeaksPage(blocks[0], blocks[1], metadata, HasCableStructure: true);
+        var first = MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted);
+        return blockCount == 1
+            ? new WikiLeaksPage("", first, metadata, HasCableStructure: true)
+            : new WikiLeaksPage(first, MarkupText.ToText(html[blocks[1]], encoding, MarkupLayout.Preformatted), metadata, HasCableStructure: true);
     }
 
     /// <summary>
@@ -43,20 +55,20 @@ internal static class WikiLeaksPageReader
     /// (an extra "Appears in these articles" row may follow). Cell values are the link text: the classification link's
     /// <c>title</c> attribute is wrong on every page (§1.1) and is never read.
     /// </summary>
-    private static ContainerMetadata? ReadMetadataTable(string html)
+    private static ContainerMetadata? ReadMetadataTable(ReadOnlySpan<byte> html, Encoding encoding)
     {
         var tableStart = FindCableTable(html);
         if (tableStart < 0)
             return ReadTitleId(html) is { } titleId ? new ContainerMetadata { Id = titleId } : null;
-        var tableEnd = html.IndexOf("</table", tableStart, StringComparison.OrdinalIgnoreCase);
-        var table = html.AsSpan(tableStart, (tableEnd < 0 ? html.Length : tableEnd) - tableStart);
+        var tableEnd = IndexOfEitherCase(html[tableStart..], "</table"u8);
+        var table = tableEnd < 0 ? html[tableStart..] : html.Slice(tableStart, tableEnd);
 
-        var names = CellTexts(table, "th");
-        var firstDataRow = table.IndexOf("<td", StringComparison.OrdinalIgnoreCase);
+        var names = CellTexts(table, "<th"u8, "</th"u8, encoding);
+        var firstDataRow = IndexOfEitherCase(table, "<td"u8);
         if (firstDataRow < 0)
             return null;
-        var rowEnd = table[firstDataRow..].IndexOf("</tr", StringComparison.OrdinalIgnoreCase);
-        var values = CellTexts(rowEnd < 0 ? table[firstDataRow..] : table.Slice(firstDataRow, rowEnd), "td");
+        var rowEnd = IndexOfEitherCase(table[firstDataRow..], "</tr"u8);
+        var values = CellTexts(rowEnd < 0 ? table[firstDataRow..] : table.Slice(firstDataRow, rowEnd), "<td"u8, "</td"u8, encoding);
 
         string? Cell(string name, int position)
         {
@@ -77,54 +89,50 @@ internal static class WikiLeaksPageReader
     }
 
     /// <summary>The id in the page title, <c>&lt;h3&gt;Viewing cable 10STATE284,&lt;/h3&gt;</c>, for pages without the table.</summary>
-    private static string? ReadTitleId(string html)
+    private static string? ReadTitleId(ReadOnlySpan<byte> html)
     {
-        const string Title = "Viewing cable ";
-        var start = html.IndexOf(Title, StringComparison.Ordinal);
+        var start = html.IndexOf("Viewing cable "u8);
         if (start < 0)
             return null;
-        start += Title.Length;
-        var end = start;
-        while (end < html.Length && char.IsAsciiLetterOrDigit(html[end]))
-            end++;
-        return ContainerFields.IsReferenceId(html.AsSpan(start, end - start)) ? html[start..end] : null;
+        var rest = html[(start + "Viewing cable "u8.Length)..];
+        var length = rest.IndexOfAnyExcept(AsciiLettersAndDigits);
+        var id = Encoding.ASCII.GetString(length < 0 ? rest : rest[..length]);
+        return ContainerFields.IsReferenceId(id) ? id : null;
     }
 
-    private static int FindCableTable(string html)
+    private static int FindCableTable(ReadOnlySpan<byte> html)
     {
-        for (var start = IndexOfTag(html, "table", 0); start >= 0; start = IndexOfTag(html, "table", start + 1))
+        for (var start = IndexOfTag(html, "table"u8, 0); start >= 0; start = IndexOfTag(html, "table"u8, start + 1))
         {
-            var tagEnd = html.IndexOf('>', start);
+            var tagEnd = html[start..].IndexOf((byte)'>');
             if (tagEnd < 0)
                 return -1;
-            var tag = html.AsSpan(start, tagEnd - start);
-            if (tag.Contains("'cable'", StringComparison.OrdinalIgnoreCase) || tag.Contains("\"cable\"", StringComparison.OrdinalIgnoreCase))
+            var tag = html.Slice(start, tagEnd);
+            if (ContainsIgnoreCase(tag, "'cable'"u8) || ContainsIgnoreCase(tag, "\"cable\""u8))
                 return start;
         }
 
         return -1;
     }
 
-    /// <summary>The text of every <c>&lt;th&gt;</c> or <c>&lt;td&gt;</c> cell in <paramref name="html"/>, in order.</summary>
-    private static List<string> CellTexts(ReadOnlySpan<char> html, string cell)
+    /// <summary>The text of every cell (<paramref name="open"/> to <paramref name="close"/>) in <paramref name="html"/>, in order.</summary>
+    private static List<string> CellTexts(ReadOnlySpan<byte> html, ReadOnlySpan<byte> open, ReadOnlySpan<byte> close, Encoding encoding)
     {
         var texts = new List<string>();
-        var open = "<" + cell;
-        var close = "</" + cell;
         var position = 0;
         while (true)
         {
-            var start = html[position..].IndexOf(open, StringComparison.OrdinalIgnoreCase);
+            var start = IndexOfEitherCase(html[position..], open);
             if (start < 0)
                 break;
             start += position;
-            var contentStart = html[start..].IndexOf('>');
+            var contentStart = html[start..].IndexOf((byte)'>');
             if (contentStart < 0)
                 break;
             contentStart += start + 1;
-            var end = html[contentStart..].IndexOf(close, StringComparison.OrdinalIgnoreCase);
+            var end = IndexOfEitherCase(html[contentStart..], close);
             var content = end < 0 ? html[contentStart..] : html.Slice(contentStart, end);
-            texts.Add(TextOf(content, keepNewlines: false));
+            texts.Add(MarkupText.ToText(content, encoding, MarkupLayout.Collapsed));
             if (end < 0)
                 break;
             position = contentStart + end + close.Length;
@@ -133,85 +141,74 @@ internal static class WikiLeaksPageReader
         return texts;
     }
 
-    /// <summary>The <c>&lt;pre&gt;</c> blocks, each turned into cable text.</summary>
-    private static List<string> ReadPreBlocks(string html)
+    /// <summary>
+    /// Finds the <c>&lt;pre&gt;</c> blocks: the content ranges of the first <paramref name="blocks"/>.Length are written to it, and
+    /// the number of blocks on the page is returned. Only the blocks read are decoded.
+    /// </summary>
+    private static int FindPreBlocks(ReadOnlySpan<byte> html, Span<Range> blocks)
     {
-        var blocks = new List<string>();
-        for (var start = IndexOfTag(html, "pre", 0); start >= 0; start = IndexOfTag(html, "pre", start + 1))
+        var count = 0;
+        for (var start = IndexOfTag(html, "pre"u8, 0); start >= 0; start = IndexOfTag(html, "pre"u8, start + 1))
         {
-            var contentStart = html.IndexOf('>', start);
+            var contentStart = html[start..].IndexOf((byte)'>');
             if (contentStart < 0)
                 break;
-            contentStart++;
-            var end = html.IndexOf("</pre", contentStart, StringComparison.OrdinalIgnoreCase);
-            var content = html.AsSpan(contentStart, (end < 0 ? html.Length : end) - contentStart);
-            blocks.Add(ContainerText.Normalize(TextOf(content, keepNewlines: true), deletePilcrows: true));
+            contentStart += start + 1;
+            var end = IndexOfEitherCase(html[contentStart..], "</pre"u8);
+            if (count < blocks.Length)
+                blocks[count] = contentStart..(end < 0 ? html.Length : contentStart + end);
+            count++;
             if (end < 0)
                 break;
-            start = end;
+            start = contentStart + end;
         }
 
-        return blocks;
+        return count;
     }
 
-    /// <summary>
-    /// Markup to text: tags are removed (the <c>&lt;a&gt;</c> of tags and paragraph anchors keep their text, §1.1), then entities
-    /// are decoded (<c>&amp;#x000A;</c> is the newline). A <c>&lt;</c> that opens no tag is text: the media copies hold
-    /// <c>&lt;&lt;218634&gt;&gt;</c> as written (§1.4). Outside <c>&lt;pre&gt;</c>, runs of white space become one space.
-    /// </summary>
-    private static string TextOf(ReadOnlySpan<char> html, bool keepNewlines)
+    /// <summary>The start of the next <c>&lt;name</c> tag (followed by <c>&gt;</c>, a blank or <c>/</c>) from <paramref name="from"/>, or -1.</summary>
+    private static int IndexOfTag(ReadOnlySpan<byte> html, ReadOnlySpan<byte> name, int from)
     {
-        var builder = new StringBuilder(html.Length);
-        for (var i = 0; i < html.Length; i++)
+        Span<byte> open = stackalloc byte[name.Length + 1];
+        open[0] = (byte)'<';
+        name.CopyTo(open[1..]);
+        while (from < html.Length)
         {
-            var c = html[i];
-            if (c == '<' && i + 1 < html.Length && (char.IsAsciiLetter(html[i + 1]) || html[i + 1] is '/' or '!' or '?'))
-            {
-                var tagEnd = html[i..].IndexOf('>');
-                if (tagEnd < 0)
-                    break;
-                i += tagEnd;
-                continue;
-            }
-
-            builder.Append(c);
-        }
-
-        var text = WebUtility.HtmlDecode(builder.ToString());
-        return keepNewlines ? text : CollapseWhiteSpace(text);
-    }
-
-    private static string CollapseWhiteSpace(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.AsSpan().Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (builder.Length > 0 && builder[^1] != ' ')
-                    builder.Append(' ');
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>The start of the next <c>&lt;name</c> tag (followed by <c>&gt;</c> or a blank) from <paramref name="from"/>, or -1.</summary>
-    private static int IndexOfTag(string html, string name, int from)
-    {
-        var open = "<" + name;
-        for (var start = html.IndexOf(open, from, StringComparison.OrdinalIgnoreCase); start >= 0;
-             start = html.IndexOf(open, start + 1, StringComparison.OrdinalIgnoreCase))
-        {
+            var start = IndexOfEitherCase(html[from..], open);
+            if (start < 0)
+                return -1;
+            start += from;
             var after = start + open.Length;
-            if (after < html.Length && html[after] is '>' or ' ' or '\t' or '\n' or '\r' or '/')
+            if (after < html.Length && html[after] is (byte)'>' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'/')
                 return start;
+            from = start + 1;
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The first occurrence of <paramref name="lowerCase"/> (ASCII, lower case), or else of its upper-case form: one vectorised
+    /// search, a second only where the first finds nothing.
+    /// </summary>
+    private static int IndexOfEitherCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase)
+    {
+        var found = text.IndexOf(lowerCase);
+        if (found >= 0)
+            return found;
+        Span<byte> upperCase = stackalloc byte[lowerCase.Length];
+        Ascii.ToUpper(lowerCase, upperCase, out _);
+        return text.IndexOf(upperCase);
+    }
+
+    private static bool ContainsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
+    {
+        for (var i = 0; i + value.Length <= text.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(text.Slice(i, value.Length), value))
+                return true;
+        }
+
+        return false;
     }
 }

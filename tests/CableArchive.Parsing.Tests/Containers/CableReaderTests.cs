@@ -61,6 +61,24 @@ public class CableReaderTests
     private static CableDocument ReadOne(byte[] content, string path) => Assert.Single(CableReader.Read(new MemoryStream(content), path));
 
     [Fact]
+    public void Html_page_with_upper_case_tags_reads_the_same()
+    {
+        var upper = Page;
+        foreach (var tag in new[] { "pre", "table", "th", "td", "tr", "a" })
+            upper = upper.Replace($"<{tag}", $"<{tag.ToUpperInvariant()}", StringComparison.Ordinal).Replace($"</{tag}>", $"</{tag.ToUpperInvariant()}>", StringComparison.Ordinal);
+        upper = upper.Replace("class='cable'", "CLASS='CABLE'", StringComparison.Ordinal);
+
+        var expected = ReadOne(Page, "09ANYTOWN123.html");
+        var document = ReadOne(upper, "09ANYTOWN123.html");
+
+        Assert.Contains("<PRE>", upper, StringComparison.Ordinal);
+        Assert.Equal(expected.Header, document.Header);
+        Assert.Equal(expected.Body, document.Body);
+        Assert.Equal(expected.Metadata, document.Metadata);
+        Assert.Equal(upper, document.RawRecord);
+    }
+
+    [Fact]
     public void Html_page_gives_header_body_and_the_table_metadata()
     {
         var document = ReadOne(Page, "09ANYTOWN123.html");

@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace CableArchive.Parsing.Containers;
+
+/// <summary>What is done to the text of a piece of markup once its tags and entities are gone.</summary>
+internal enum MarkupLayout
+{
+    /// <summary>Kept as it is.</summary>
+    AsIs,
+
+    /// <summary>The text of a <c>&lt;pre&gt;</c> block: newlines normalised, <c>¶</c> deleted (<see cref="ContainerText.Normalize(Span{char}, bool)"/>).</summary>
+    Preformatted,
+
+    /// <summary>The text of a table cell: trimmed, each run of white space one space.</summary>
+    Collapsed,
+}
+
+/// <summary>
+/// Turns a piece of a page's markup (UTF-8 or Windows-1252 bytes) into text in one pooled buffer: decoded once, then tags
+/// removed, entities decoded and the layout applied in place, each step only shrinking the text; one string is made at the end.
+/// </summary>
+internal static class MarkupText
+{
+    /// <summary>
+    /// Markup to text: tags are removed (the <c>&lt;a&gt;</c> of tags and paragraph anchors keep their text, §1.1), then entities
+    /// are decoded (<c>&amp;#x000A;</c> is the newline). A <c>&lt;</c> that opens no tag is text: the media copies hold
+    /// <c>&lt;&lt;218634&gt;&gt;</c> as written (§1.4).
+    /// </summary>
+    public static string ToText(ReadOnlySpan<byte> markup, Encoding encoding, MarkupLayout layout)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(markup.Length));
+        try
+        {
+            var text = buffer.AsSpan(0, encoding.GetChars(markup, buffer));
+            text = text[..RemoveTags(text)];
+            text = text[..DecodeEntities(text)];
+            var length = layout switch
+            {
+                MarkupLayout.Preformatted => ContainerText.Normalize(text, deletePilcrows: true),
+                MarkupLayout.Collapsed => CollapseWhiteSpace(text),
+                _ => text.Length,
+            };
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Removes the tags in place and returns the new length. A tag starts with <c>&lt;</c> and a letter, <c>/</c>, <c>!</c>
+    /// or <c>?</c> and runs to the next <c>&gt;</c>; an unclosed tag ends the text.
+    /// </summary>
+    private static int RemoveTags(Span<char> text)
+    {
+        var written = 0;
+        var read = 0;
+        while (read < text.Length)
+        {
+            var open = text[read..].IndexOf('<');
+            var copyEnd = open < 0 ? text.Length : read + open;
+            text[read..copyEnd].CopyTo(text[written..]);
+            written += copyEnd - read;
+            if (open < 0)
+                break;
+
+            read = copyEnd;
+            if (read + 1 < text.Length && (char.IsAsciiLetter(text[read + 1]) || text[read + 1] is '/' or '!' or '?'))
+            {
+                var tagEnd = text[read..].IndexOf('>');
+                if (tagEnd < 0)
+                    break;
+                read += tagEnd + 1;
+            }
+            else
+            {
+                text[written++] = '<';
+                read++;
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// Decodes the entities in place and returns the new length, as <see cref="WebUtility.HtmlDecode(string)"/> does: a
+    /// <c>&amp;</c> followed by a <c>;</c> before any other <c>&amp;</c>; numeric entities of a Unicode scalar value;
+    /// named entities of HTML 4, an unknown name left as written. Every entity decodes to no more characters than it is written with.
+    /// </summary>
+    private static int DecodeEntities(Span<char> text)
+    {
+        var written = 0;
+        var read = 0;
+        while (read < text.Length)
+        {
+            var ampersand = text[read..].IndexOf('&');
+            var copyEnd = ampersand < 0 ? text.Length : read + ampersand;
+            text[read..copyEnd].CopyTo(text[written..]);
+            written += copyEnd - read;
+            if (ampersand < 0)
+                break;
+
+            read = copyEnd;
+            var name = text[(read + 1)..];
+            var nameLength = name.IndexOfAny(';', '&');
+            if (nameLength < 0 || name[nameLength] != ';' || !TryDecodeEntity(name[..nameLength], text[written..], out var decodedLength))
+            {
+                text[written++] = '&';
+                read++;
+                continue;
+            }
+
+            written += decodedLength;
+            read += nameLength + 2;
+        }
+
+        return written;
+    }
+
+    /// <summary>The character(s) of the entity <c>&amp;name;</c>, written to <paramref name="destination"/>; false when it is none.</summary>
+    private static bool TryDecodeEntity(ReadOnlySpan<char> name, Span<char> destination, out int length)
+    {
+        length = 0;
+
+        // §1.1: every newline of a <pre> block is written so, a hundred and more to a page.
+        if (name.SequenceEqual("#x000A"))
+        {
+            destination[0] = '\n';
+            length = 1;
+            return true;
+        }
+
+        if (name.Length > 1 && name[0] == '#')
+        {
+            var parsed = name[1] is 'x' or 'X'
+                ? uint.TryParse(name[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+                : uint.TryParse(name[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+            if (!parsed || !Rune.TryCreate(value, out var rune))
+                return false;
+            length = rune.EncodeToUtf16(destination);
+            return true;
+        }
+
+        if (name.IsEmpty)
+            return false;
+
+        // Named entities are rare inside the cable text (&amp;, &lt;): the runtime's table decodes them.
+        var decoded = WebUtility.HtmlDecode(string.Concat("&", name, ";"));
+        if (decoded.Length != 1)
+            return false;
+        destination[0] = decoded[0];
+        length = 1;
+        return true;
+    }
+
+    /// <summary>Trims the text and turns each run of white space into one space, in place; returns the new length.</summary>
+    private static int CollapseWhiteSpace(Span<char> text)
+    {
+        var trimmed = text.Trim();
+        var written = 0;
+        foreach (var c in trimmed)
+        {
+            if (!char.IsWhiteSpace(c))
+                text[written++] = c;
+            else if (written > 0 && text[written - 1] != ' ')
+                text[written++] = ' ';
+        }
+
+        return written;
+    }
+}

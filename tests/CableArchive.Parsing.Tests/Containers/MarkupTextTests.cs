@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using CableArchive.Parsing.Containers;
+
+namespace CableArchive.Parsing.Tests.Containers;
+
+public class MarkupTextTests
+{
+    private static string Text(string markup, MarkupLayout layout = MarkupLayout.AsIs) =>
+        MarkupText.ToText(Encoding.UTF8.GetBytes(markup), Encoding.UTF8, layout);
+
+    [Theory]
+    [InlineData("R&amp;D &lt;TEST&gt; &#x000A;&#65;&#x42;&#X43;", "R&D <TEST> \nABC")]
+    [InlineData("&nosuchentity; &; &#; &#x; &#xD800; &#1114112; & amp;", "&nosuchentity; &; &#; &#x; &#xD800; &#1114112; & amp;")]
+    [InlineData("a &amp &amp; b", "a &amp & b")]
+    [InlineData("&#128512;", "\U0001F600")]
+    public void Entities_decode_as_the_runtime_decodes_them(string markup, string expected)
+    {
+        Assert.Equal(expected, Text(markup));
+        Assert.Equal(WebUtility.HtmlDecode(markup), Text(markup));
+    }
+
+    [Fact]
+    public void Random_entity_soup_decodes_as_the_runtime_decodes_it()
+    {
+        var random = new Random(20101128);
+        const string alphabet = "&#;xX0123456789aAbmpltgquonsz ABCDEF+-";
+        for (var i = 0; i < 5000; i++)
+        {
+            var chars = new char[random.Next(0, 40)];
+            for (var j = 0; j < chars.Length; j++)
+                chars[j] = alphabet[random.Next(alphabet.Length)];
+            var markup = new string(chars);
+            Assert.Equal(WebUtility.HtmlDecode(markup), Text(markup));
+        }
+    }
+
+    [Theory]
+    [InlineData("TAGS: <a href='/tag/PGOV_0.html'>PGOV</a> <a href='/tag/XX_0.html'>XX</a>", "TAGS: PGOV XX")]
+    [InlineData("<<218634>> a < b", "<<218634>> a < b")]
+    [InlineData("&am<b>p; and &lt;a&gt;", "& and <a>")]
+    [InlineData("text <a href='unclosed", "text ")]
+    public void Tags_are_removed_before_entities_are_decoded(string markup, string expected) => Assert.Equal(expected, Text(markup));
+
+    [Fact]
+    public void Preformatted_text_normalises_newlines_and_deletes_pilcrows()
+    {
+        Assert.Equal("1. First\nsecond\nthird \nend", Text("<a id='par1' href='#par1'>¶</a>1. First&#x000D;&#x000A;second&#x000D;third \\ &#x000A;end", MarkupLayout.Preformatted));
+    }
+
+    [Fact]
+    public void Cell_text_is_trimmed_with_white_space_collapsed() =>
+        Assert.Equal("Embassy Anytown", Text("\n<a href='/origin/99_0.html'>Embassy \n  Anytown</a>\n", MarkupLayout.Collapsed));
+}
