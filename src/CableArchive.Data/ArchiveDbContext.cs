@@ -38,6 +38,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>Posts cables come from.</summary>
     public DbSet<Post> Posts => Set<Post>();
 
+    /// <summary>Analysts' notes on cables.</summary>
+    public DbSet<CableNote> CableNotes => Set<CableNote>();
+
     /// <summary>Import and reparse runs.</summary>
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 

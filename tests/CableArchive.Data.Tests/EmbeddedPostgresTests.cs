@@ -134,14 +134,14 @@ public sealed class EmbeddedPostgresTests
             Assert.Empty(await context.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
             Assert.False(context.Database.HasPendingModelChanges(), "The model has changes no committed migration holds: run dotnet ef migrations add.");
 
-            string[] tables = ["cables", "cable_versions", "paragraphs", "subjects", "cable_tags", "cable_references", "cable_aliases", "posts", "import_runs", "quarantined_records"];
+            string[] tables = ["cables", "cable_versions", "paragraphs", "subjects", "cable_tags", "cable_references", "cable_aliases", "posts", "import_runs", "quarantined_records", "cable_notes"];
             foreach (var table in tables)
                 Assert.Equal(1, await ScalarAsync(archive.ConnectionString, $"SELECT count(*)::int FROM information_schema.tables WHERE table_name = '{table}'"));
 
-            // The generated full-text columns and their GIN indexes.
-            Assert.Equal(2, await ScalarAsync(archive.ConnectionString,
+            // The generated full-text columns and their GIN indexes: paragraphs, subjects and analysts' notes.
+            Assert.Equal(3, await ScalarAsync(archive.ConnectionString,
                 "SELECT count(*)::int FROM information_schema.columns WHERE column_name = 'search_vector' AND is_generated = 'ALWAYS' AND data_type = 'tsvector'"));
-            Assert.Equal(2, await ScalarAsync(archive.ConnectionString,
+            Assert.Equal(3, await ScalarAsync(archive.ConnectionString,
                 "SELECT count(*)::int FROM pg_indexes WHERE indexdef LIKE '%USING gin (search_vector)%'"));
         }
         finally

@@ -1,17 +1,21 @@
 using CableArchive.Domain.Classification;
 using CableArchive.Tests.Web.Infrastructure;
+using CableArchive.Tests.Web.Notes;
 
 namespace CableArchive.Tests.Web;
 
 /// <summary>
-/// The differential test: two archives that differ only in portions a CONFIDENTIAL reader may not read give that
-/// reader byte-identical answers (status, headers, bodies: counts, facets, order, snippets, pages, exports), once
+/// The differential test: two archives that differ only in portions and analysts' notes a CONFIDENTIAL reader may not
+/// read give that reader byte-identical answers (status, headers, bodies: counts, facets, order, snippets, pages, exports), once
 /// correlation ids, antiforgery tokens and times are removed.
 /// </summary>
 public sealed class DifferentialTests : IAsyncLifetime
 {
     /// <summary>A word that appears only in the withheld portions of archive B.</summary>
     private const string OnlyInB = "xylophonic";
+
+    /// <summary>A word that appears only in the withheld notes of archive B.</summary>
+    private const string OnlyInBNotes = "zeppelinish";
 
     private ArchiveApp a = null!;
     private ArchiveApp b = null!;
@@ -27,6 +31,8 @@ public sealed class DifferentialTests : IAsyncLifetime
 
         // B's withheld text is different and loaded with the words the reader searches for, to move ranks and counts if it leaked.
         await b.ImportAsync(Corpus(withheld: i => $"Replaced {OnlyInB} text {i}: cabinet cabinet cabinet trade talks trade talks minister minister XXXXXXXXXXXX."));
+        await AddNotesAsync(a, withheldCount: i => i % 2, withheld: i => $"Withheld note {i} on the cabinet meeting.");
+        await AddNotesAsync(b, withheldCount: i => 1 + i % 3, withheld: i => $"Replaced {OnlyInBNotes} note {i}: cabinet cabinet trade talks minister minister embassy.");
         readerA = await a.CreateUserAsync("differential-reader", ClassificationLevel.Confidential);
         readerB = await b.CreateUserAsync("differential-reader", ClassificationLevel.Confidential);
     }
@@ -46,7 +52,7 @@ public sealed class DifferentialTests : IAsyncLifetime
             "/search?q=cabinet", "/search?q=cabinet&sort=newest", "/search?q=cabinet&sort=oldest", "/search?q=cabinet&page=2",
             "/search?q=trade", "/search?q=%22trade+talks%22", "/search?q=cabinet+-trade", "/search?q=minister+OR+embassy",
             "/search?q=cabinet&redacted=1", "/search?redacted=1", "/search?q=cabinet&tag=JA", "/search?q=cabinet&classification=SECRET//NOFORN",
-            "/search?q=" + OnlyInB, "/search?sort=oldest", "/search?q=paragraph&from=2008-01-01&to=2008-12-31",
+            "/search?q=" + OnlyInB, "/search?q=" + OnlyInBNotes, "/api/search?q=" + OnlyInBNotes, "/search?q=note", "/search?sort=oldest", "/search?q=paragraph&from=2008-01-01&to=2008-12-31",
             "/api/search?q=cabinet", "/api/search?q=trade&page=2", "/api/search?q=" + OnlyInB, "/api/search?q=minister",
             "/search/export.csv?q=cabinet", "/search/export.csv?q=" + OnlyInB,
             "/browse/tags", "/browse/origins", "/browse/months", "/browse/classifications",
@@ -75,6 +81,27 @@ public sealed class DifferentialTests : IAsyncLifetime
         // And the test would notice a leak: a reader cleared for the withheld portions does see the difference.
         var cleared = await b.CreateUserAsync("cleared", ClassificationLevel.Secret, ["NOFORN"]);
         Assert.Contains(OnlyInB, await b.As(cleared).GetStringAsync("/search?q=" + OnlyInB + "&sort=newest"));
+        Assert.Contains(OnlyInBNotes, await b.As(cleared).GetStringAsync("/search?q=" + OnlyInBNotes));
+        Assert.Contains(OnlyInBNotes, await b.As(cleared).GetStringAsync("/cables/08TOKYO2001"));
+    }
+
+    /// <summary>
+    /// Notes on every cable: the same readable ones in both archives (U and C, at fixed times), and between them withheld
+    /// ones (S, C//NF, S//NF) whose text and number differ between the archives, so that the readable notes' ids differ
+    /// too.
+    /// </summary>
+    private static async Task AddNotesAsync(ArchiveApp app, Func<int, int> withheldCount, Func<int, string> withheld)
+    {
+        var withheldMarks = new[] { "S", "C//NF", "S//NF" }.Select(m => ClassificationLabel.Parse(m)!).ToArray();
+        var at = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        for (var i = 0; i < 14; i++)
+        {
+            var cable = $"08TOKYO{2001 + i}";
+            await app.AddNoteAsync(cable, ClassificationLabel.Parse("U")!, $"Open note {i}: the trade talks, the *cabinet*.", at.AddMinutes(i));
+            for (var j = 0; j < withheldCount(i); j++)
+                await app.AddNoteAsync(cable, withheldMarks[(i + j) % withheldMarks.Length], withheld(i * 10 + j), at.AddMinutes(i).AddSeconds(j + 1));
+            await app.AddNoteAsync(cable, ClassificationLabel.Parse("C")!, $"Confidential note {i} on the minister.", at.AddMinutes(i).AddSeconds(30));
+        }
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal sealed record BenchResult(long Cables, long Bytes, TimeSpan Elapsed, lo
 }
 
 /// <summary>
-/// Runs the parser over in-memory inputs on one thread: a warm-up pass (so that tiered JIT has compiled the hot paths), then
+/// Runs the parser over in-memory inputs on one thread: warm-up passes as long as the measurement (so that tiered JIT has compiled the hot paths), then
 /// whole passes until the requested time is used up. Everything happens on the calling thread, so the allocation counter and the
 /// clock describe the same work.
 /// </summary>
@@ -62,14 +62,17 @@ internal static class ParseBenchmark
 
     public static BenchResult Measure(IReadOnlyList<BenchInput> inputs, TimeSpan duration, Func<BenchInput, long> work)
     {
-        // Warm-up: one pass, and more for at least a second, so that the measured passes run optimised code.
+        // Warm-up: passes for as long as the measurement itself, at least a second, so that the measured passes run optimised
+        // code. One second was too short for the full parse: its many methods reach tier 1 (after a PGO-instrumented tier) on
+        // a background thread, which on a busy two-core machine lags, and the measured passes then ran partly unoptimised code.
+        var warmUpTime = duration > TimeSpan.FromSeconds(1) ? duration : TimeSpan.FromSeconds(1);
         var warmUp = Stopwatch.StartNew();
         do
         {
             foreach (var input in inputs)
                 work(input);
         }
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(1));
+        while (warmUp.Elapsed < warmUpTime);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -76,6 +76,9 @@ public static class AuditActions
     /// <summary>A browse page was shown.</summary>
     public const string Browse = "browse";
 
+    /// <summary>An analyst wrote a note on a cable (or was refused a mark above their clearance).</summary>
+    public const string NoteCreate = "cable.note.create";
+
     /// <summary>A cable's release history was shown (or withheld).</summary>
     public const string CableHistory = "cable.history";
 
@@ -148,4 +151,7 @@ public static class AuditOutcomes
 
     /// <summary>The request was malformed.</summary>
     public const string Invalid = "invalid";
+
+    /// <summary>The server's statement timeout stopped it.</summary>
+    public const string TimedOut = "timed-out";
 }

@@ -428,6 +428,81 @@ namespace CableArchive.Data.Migrations
                     b.ToTable("cable_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("CableArchive.Data.Model.CableNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("author_name");
+
+                    b.Property<string>("CableReferenceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cable_reference_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.PrimitiveCollection<List<string>>("MarkCaveats")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("mark_caveats");
+
+                    b.Property<short>("MarkLevel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("mark_level");
+
+                    b.PrimitiveCollection<List<string>>("ReadCaveats")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("read_caveats");
+
+                    b.Property<short>("ReadLevel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("read_level");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, text)", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cable_notes");
+
+                    b.HasIndex("CableReferenceId")
+                        .HasDatabaseName("ix_cable_notes_cable_reference_id");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_cable_notes_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.ToTable("cable_notes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cable_notes_read_label_is_mark", "read_level = mark_level AND read_caveats = mark_caveats");
+                        });
+                });
+
             modelBuilder.Entity("CableArchive.Data.Model.CableParagraph", b =>
                 {
                     b.Property<long>("Id")

@@ -6,10 +6,10 @@ using NpgsqlTypes;
 namespace CableArchive.Data.Search;
 
 /// <summary>
-/// Full-text search that never leaks: it runs per portion (subject and paragraphs of each cable's current version),
-/// and the reader's clearance filters the candidate portions inside the SQL before anything is matched, ranked,
-/// counted, faceted or quoted. A word that occurs only in portions the reader may not read therefore behaves exactly
-/// like a word that occurs nowhere.
+/// Full-text search that never leaks: it runs per portion (subject and paragraphs of each cable's current version, and
+/// the analysts' notes on the cable, which carry their own marks), and the reader's clearance filters the candidate
+/// portions and notes inside the SQL before anything is matched, ranked, counted, faceted or quoted. A word that occurs
+/// only in portions or notes the reader may not read therefore behaves exactly like a word that occurs nowhere.
 /// </summary>
 /// <remarks>
 /// One statement answers a search: the matching cables are materialised once, and the total, the facets, the
@@ -115,6 +115,7 @@ public static class ArchiveSearch
             : "{0}created_at DESC NULLS FIRST, {0}id DESC";
         var readableP = ReaderClearance.Readable("p");
         var readableS = ReaderClearance.Readable("s");
+        var readableN = ReaderClearance.Readable("n");
         var sql = new StringBuilder("WITH");
         if (query.HasText && broad)
         {
@@ -131,7 +132,10 @@ public static class ArchiveSearch
                             WHERE p.version_id = c.current_version_id AND p.search_vector @@ {TsQuery} AND {readableP}
                             UNION ALL
                             SELECT ts_rank(s.search_vector, {TsQuery}) FROM subjects s
-                            WHERE s.version_id = c.current_version_id AND s.search_vector @@ {TsQuery} AND {readableS}) h
+                            WHERE s.version_id = c.current_version_id AND s.search_vector @@ {TsQuery} AND {readableS}
+                            UNION ALL
+                            SELECT ts_rank(n.search_vector, {TsQuery}) FROM cable_notes n
+                            WHERE n.cable_reference_id = c.reference_id AND n.search_vector @@ {TsQuery} AND {readableN}) h
                     ) r
                     WHERE r.portions > 0 AND {EnvelopeFilters(query)}
                     ORDER BY {string.Format(capOrder, "c.")}
@@ -153,6 +157,10 @@ public static class ArchiveSearch
                     SELECT s.cable_id, ts_rank(s.search_vector, {TsQuery})
                     FROM subjects s JOIN cables c ON c.id = s.cable_id AND c.current_version_id = s.version_id
                     WHERE s.search_vector @@ {TsQuery} AND {readableS}
+                    UNION ALL
+                    SELECT c.id, ts_rank(n.search_vector, {TsQuery})
+                    FROM cable_notes n JOIN cables c ON c.reference_id = n.cable_reference_id
+                    WHERE n.search_vector @@ {TsQuery} AND {readableN}
                 ),
                 ranked AS (SELECT cable_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id),
                 matched AS MATERIALIZED (
@@ -191,13 +199,20 @@ public static class ArchiveSearch
             _ when query.HasText => "{0}rank DESC, {0}portions DESC, {0}created_at DESC NULLS LAST, {0}reference_id",
             _ => "{0}created_at DESC NULLS LAST, {0}reference_id",
         };
+        // The snippet quotes the best readable matching paragraph or note (paragraphs first on a tie); a note has no number.
         var snippet = query.HasText
             ? $"""
               LEFT JOIN LATERAL (
-                  SELECT ts_headline('english', {string.Format(CleanText, "p")}, {TsQuery}, @headline_options) AS headline, p.number
-                  FROM paragraphs p
-                  WHERE p.version_id = m.current_version_id AND {readableP} AND p.search_vector @@ {TsQuery}
-                  ORDER BY ts_rank(p.search_vector, {TsQuery}) DESC, p.position
+                  SELECT ts_headline('english', {string.Format(CleanText, "best")}, {TsQuery}, @headline_options) AS headline, best.number
+                  FROM (
+                      SELECT p.text, p.number, ts_rank(p.search_vector, {TsQuery}) AS rank, 0 AS source, p.position::bigint AS place
+                      FROM paragraphs p
+                      WHERE p.version_id = m.current_version_id AND {readableP} AND p.search_vector @@ {TsQuery}
+                      UNION ALL
+                      SELECT n.text, NULL, ts_rank(n.search_vector, {TsQuery}), 1, n.id
+                      FROM cable_notes n
+                      WHERE n.cable_reference_id = m.reference_id AND {readableN} AND n.search_vector @@ {TsQuery}) best
+                  ORDER BY best.rank DESC, best.source, best.place
                   LIMIT 1) snip ON true
               """
             : "LEFT JOIN LATERAL (SELECT NULL::text AS headline, NULL::text AS number) snip ON true";

@@ -1,3 +1,4 @@
+using Npgsql;
 using CableArchive.Data.Audit;
 using CableArchive.Data.Search;
 using CableArchive.Web.Accounts;
@@ -30,7 +31,17 @@ public static class ApiEndpoints
             return Results.Unauthorized();
         var problems = new List<string>();
         var query = SearchRequest.Parse(http.Request.Query, problems);
-        var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query, cancellationToken: cancellationToken);
+        SearchResults results;
+        try
+        {
+            results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query, cancellationToken: cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
+        {
+            await audit.RecordAsync(AuditActions.Search, AuditOutcomes.TimedOut, target: "api", query: SearchRequest.Describe(query));
+            return Results.Json(new { error = Pages.IndexModel.TooLong }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         await audit.RecordAsync(AuditActions.Search, AuditOutcomes.Ok, target: "api", query: SearchRequest.Describe(query), resultCount: results.Total);
         return Results.Json(new
         {

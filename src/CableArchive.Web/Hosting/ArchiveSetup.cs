@@ -30,17 +30,21 @@ public sealed class WebArchive : IAsyncDisposable
         return new WebArchive(database, CreateWebDataSource(database.ConnectionString));
     }
 
+    /// <summary>The longest a statement of the web application may run, in seconds.</summary>
+    public const int StatementTimeoutSeconds = 20;
+
     /// <summary>
     /// A data source on <paramref name="connectionString"/> whose sessions take the web role from their start
     /// (<c>-c role=…</c>), so that even a pooled connection reset with <c>DISCARD ALL</c> stays in that role. JIT
     /// compilation is off: the search statements are large enough to cross its cost threshold, and compiling them
-    /// costs more than it saves on an archive whose working set is in memory.
+    /// costs more than it saves on an archive whose working set is in memory. No statement runs longer than
+    /// <see cref="StatementTimeoutSeconds"/>: a search of a very frequent term is stopped and the reader told to narrow it.
     /// </summary>
     public static NpgsqlDataSource CreateWebDataSource(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
-            Options = "-c role=" + AuditLog.WebRole + " -c jit=off",
+            Options = $"-c role={AuditLog.WebRole} -c jit=off -c statement_timeout={StatementTimeoutSeconds}s",
             ApplicationName = "cablearchive-web",
         };
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();

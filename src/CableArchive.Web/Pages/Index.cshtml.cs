@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Globalization;
 using CableArchive.Data.Audit;
 using CableArchive.Data.Search;
@@ -26,6 +27,9 @@ public sealed class IndexModel(CurrentReader readers, WebArchive archive, AuditT
     /// <summary>Parameters that could not be read.</summary>
     public List<string> Problems { get; } = [];
 
+    /// <summary>What a search that ran out of time is told.</summary>
+    public const string TooLong = "This search took too long and was stopped. Add a word, a phrase or a filter (dates, origin, tags) to narrow it.";
+
     /// <summary>Runs the search in the query string, if any.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +47,18 @@ public sealed class IndexModel(CurrentReader readers, WebArchive archive, AuditT
             return Redirect("/cables/" + Uri.EscapeDataString(id));
         }
 
-        Results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, Search, cancellationToken: cancellationToken);
+        try
+        {
+            Results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, Search, cancellationToken: cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
+        {
+            // The server's statement timeout (Hosting/ArchiveSetup.cs) stopped it: say so, rather than an error page.
+            Problems.Add(TooLong);
+            await audit.RecordAsync(AuditActions.Search, AuditOutcomes.TimedOut, target: "page", query: SearchRequest.Describe(Search));
+            return Page();
+        }
+
         await audit.RecordAsync(AuditActions.Search, AuditOutcomes.Ok, target: "page", query: SearchRequest.Describe(Search), resultCount: Results.Total);
         return Page();
     }

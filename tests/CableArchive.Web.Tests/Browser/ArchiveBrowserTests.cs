@@ -14,41 +14,27 @@ namespace CableArchive.Tests.Web.Browser;
 /// </summary>
 public sealed class ArchiveBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Screenshots = Path.Combine(SharedCorpus.RepositoryRoot, "TestResults", "screenshots");
 
     private static readonly (string FileName, string Text) Fixed = TestCableText.Tokyo(
         5001, "CONFIDENTIAL", [], new("(U)", "A CABLE FIXED IN THE BROWSER"), [new("(C)", "Papa paragraph, restored in the browser.")]);
 
     private ArchiveApp app = null!;
     private TestUser archivist = null!;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private Chromium chromium = null!;
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
         app = await ArchiveApp.StartAsync(kestrel: true);
         archivist = await app.CreateUserAsync("browser-archivist", ClassificationLevel.TopSecret, [.. AccountClearance.Grantable], [ArchiveRoles.Archivist]);
-        if (!File.Exists(Chromium))
-            return;
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-gpu"],
-        });
-        Directory.CreateDirectory(Screenshots);
+        chromium = await Chromium.LaunchAsync(app);
         SetDefaultExpectTimeout(90_000);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (browser is not null)
-            await browser.DisposeAsync();
-        playwright?.Dispose();
+        await chromium.DisposeAsync();
         await app.DisposeAsync();
     }
 
@@ -61,7 +47,7 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
         ZipFile.CreateFromDirectory(pages, zip);
         try
         {
-            var page = await SignedInPageAsync();
+            var page = await chromium.SignedInPageAsync(archivist.Name, archivist.Password);
             var violations = new List<string>();
             page.Console += (_, message) =>
             {
@@ -72,22 +58,22 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
             await page.GetByRole(AriaRole.Link, new() { Name = "Imports", Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/archive$"));
             await page.GetByLabel("Dump").SetInputFilesAsync(zip);
-            await Shot(page, "archive-01-upload-form");
+            await Chromium.ShotAsync(page, "archive-01-upload-form");
             await page.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
 
             // The upload's page hands over to the run's page, which polls the status until the run ends.
             await Expect(page).ToHaveURLAsync(new Regex("/archive/imports/[0-9]+$"));
-            await Shot(page, "archive-02-import-running");
+            await Chromium.ShotAsync(page, "archive-02-import-running");
             await Expect(page.Locator("[data-field=state]")).ToHaveTextAsync(new Regex("^succeeded"));
             await Expect(page.Locator("[data-field=read]")).ToHaveTextAsync(pageCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             await Expect(page.Locator("[data-field=eta]")).ToHaveTextAsync("done");
             Assert.NotEqual("0", await page.Locator("[data-field=newCables]").InnerTextAsync());
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel import" })).ToHaveCountAsync(0);
-            await Shot(page, "archive-03-import-finished");
+            await Chromium.ShotAsync(page, "archive-03-import-finished");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "All imports" }).ClickAsync();
             await Expect(page.Locator("table.import-history tbody tr").First).ToContainTextAsync(archivist.Name);
-            await Shot(page, "archive-04-history");
+            await Chromium.ShotAsync(page, "archive-04-history");
             Assert.Empty(violations);
         }
         finally
@@ -102,44 +88,25 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
         var broken = Fixed.Text[Fixed.Text.IndexOf("E.O. 12958", StringComparison.Ordinal)..];
         Assert.Equal(1, (await app.ImportAsync([("08TOKYO5001.txt", broken)])).Quarantined);
 
-        var page = await SignedInPageAsync();
+        var page = await chromium.SignedInPageAsync(archivist.Name, archivist.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Quarantine", Exact = true }).ClickAsync();
         await Expect(page.Locator("table.quarantine-list tbody tr")).ToHaveCountAsync(1);
-        await Shot(page, "archive-05-quarantine-list");
+        await Chromium.ShotAsync(page, "archive-05-quarantine-list");
 
         await page.Locator("table.quarantine-list tbody tr a").First.ClickAsync();
         await Expect(page.Locator("pre.raw-record")).ToContainTextAsync("Papa paragraph");
         await page.GetByLabel("Text").FillAsync(Fixed.Text);
-        await Shot(page, "archive-06-record-edited");
+        await Chromium.ShotAsync(page, "archive-06-record-edited");
         await page.GetByRole(AriaRole.Button, new() { Name = "Re-parse and import" }).ClickAsync();
 
         await Expect(page.Locator(".review-status")).ToHaveTextAsync("imported");
         await Expect(page.Locator("a.imported-cable")).ToHaveTextAsync("08TOKYO5001");
-        await Shot(page, "archive-07-record-imported");
+        await Chromium.ShotAsync(page, "archive-07-record-imported");
         await page.Locator("a.imported-cable").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/cables/08TOKYO5001$"));
         await Expect(page.Locator("section.portions")).ToContainTextAsync("Papa paragraph");
     }
 
-    private async Task<IPage> SignedInPageAsync()
-    {
-        if (browser is null)
-            Assert.Skip($"{Chromium} is not installed (Debian package chromium; build/ensure-chromium.sh installs it).");
-        var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/"));
-        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
-        await page.GetByLabel("User name").FillAsync(archivist.Name);
-        await page.GetByLabel("Password").FillAsync(archivist.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator("header .user")).ToHaveTextAsync(archivist.Name);
-        return page;
-    }
 
-    private string Url(string path) => new Uri(app.ServerAddress!, path).ToString();
 
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 }

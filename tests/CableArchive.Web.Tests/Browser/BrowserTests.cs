@@ -12,14 +12,11 @@ namespace CableArchive.Tests.Web.Browser;
 /// </summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Screenshots = Path.Combine(SharedCorpus.RepositoryRoot, "TestResults", "screenshots");
 
     private ArchiveApp app = null!;
     private TestUser confidential = null!;
     private TestUser secretNoForn = null!;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
+    private Chromium chromium = null!;
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
@@ -28,27 +25,13 @@ public sealed class BrowserTests : IAsyncLifetime
         await app.ImportAsync(ReadingFixture.Cables);
         confidential = await app.CreateUserAsync("browser-confidential", ClassificationLevel.Confidential);
         secretNoForn = await app.CreateUserAsync("browser-secret-noforn", ClassificationLevel.Secret, ["NOFORN"]);
-        if (!File.Exists(Chromium))
-            return;
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-gpu"],
-        });
-        Directory.CreateDirectory(Screenshots);
-
-        // Playwright's assertions retry until this timeout; the machine is shared, so allow slow answers.
-        SetDefaultExpectTimeout(90_000);
+        chromium = await Chromium.LaunchAsync(app);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (browser is not null)
-            await browser.DisposeAsync();
-        playwright?.Dispose();
+        await chromium.DisposeAsync();
         await app.DisposeAsync();
     }
 
@@ -56,7 +39,7 @@ public sealed class BrowserTests : IAsyncLifetime
     public async Task A_confidential_analyst_signs_in_searches_reads_follows_a_reference_and_exports()
     {
         var page = await SignedInPageAsync(confidential);
-        await Shot(page, "01-signed-in");
+        await Chromium.ShotAsync(page, "01-signed-in");
 
         await page.GetByLabel("Search").FillAsync("cabinet");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
@@ -64,7 +47,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.Locator("p.total")).ToContainTextAsync("cables");
         Assert.True(await page.Locator("mark").CountAsync() > 0);
         Assert.Equal(0, await page.Locator("a.refid", new() { HasText = "08TOKYO1003" }).CountAsync());
-        await Shot(page, "02-search-results");
+        await Chromium.ShotAsync(page, "02-search-results");
 
         await page.Locator("a.refid", new() { HasText = "08TOKYO1001" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/cables/08TOKYO1001$"));
@@ -72,7 +55,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await Expect(page.Locator("section.portions")).ToContainTextAsync("¶2 withheld: SECRET//NOFORN");
         Assert.DoesNotContain("Bravo", await page.ContentAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
-        await Shot(page, "03-cable-confidential");
+        await Chromium.ShotAsync(page, "03-cable-confidential");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export as text" }).ClickAsync());
         var exported = await File.ReadAllTextAsync(await download.PathAsync());
@@ -82,26 +65,26 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.Locator("a.cites", new() { HasText = "08TOKYO1002" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/cables/08TOKYO1002$"));
         await Expect(page.Locator("section.portions")).ToContainTextAsync("Foxtrot paragraph");
-        await Shot(page, "04-followed-reference");
+        await Chromium.ShotAsync(page, "04-followed-reference");
 
-        await page.GotoAsync(Url("/cables/08TOKYO1003"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.GotoAsync(chromium.Url("/cables/08TOKYO1003"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(page.Locator(".withdrawal-card")).ToContainTextAsync("not available to you");
-        await Shot(page, "05-withdrawal-card");
+        await Chromium.ShotAsync(page, "05-withdrawal-card");
     }
 
     [Fact]
     public async Task A_secret_noforn_analyst_sees_the_portions_a_confidential_one_does_not()
     {
         var secret = await SignedInPageAsync(secretNoForn);
-        await secret.GotoAsync(Url("/cables/08TOKYO1001"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await secret.GotoAsync(chromium.Url("/cables/08TOKYO1001"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var secretText = await secret.Locator("section.portions").InnerTextAsync();
         Assert.Contains("Bravo paragraph", secretText);
         Assert.Contains("Delta paragraph", secretText);
         await Expect(secret.Locator(".withheld-portion")).ToHaveCountAsync(0);
-        await Shot(secret, "06-cable-secret-noforn");
+        await Chromium.ShotAsync(secret, "06-cable-secret-noforn");
 
         var confidentialPage = await SignedInPageAsync(confidential);
-        await confidentialPage.GotoAsync(Url("/cables/08TOKYO1001"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await confidentialPage.GotoAsync(chromium.Url("/cables/08TOKYO1001"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Expect(confidentialPage.Locator(".withheld-portion")).ToHaveCountAsync(2);
         Assert.DoesNotContain("Bravo paragraph", await confidentialPage.Locator("section.portions").InnerTextAsync());
     }
@@ -116,8 +99,8 @@ public sealed class BrowserTests : IAsyncLifetime
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 violations.Add(message.Text);
         };
-        await page.GotoAsync(Url("/search?q=cabinet"));
-        await page.GotoAsync(Url("/cables/08TOKYO1001"));
+        await page.GotoAsync(chromium.Url("/search?q=cabinet"));
+        await page.GotoAsync(chromium.Url("/cables/08TOKYO1001"));
 
         // The stylesheet applies (a CSP violation would leave the banner unstyled).
         var background = await page.Locator(".banner").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
@@ -125,28 +108,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Empty(violations);
     }
 
-    private async Task<IPage> SignedInPageAsync(TestUser user)
-    {
-        if (browser is null)
-            Assert.Skip($"{Chromium} is not installed (Debian package chromium; build/ensure-chromium.sh installs it).");
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+    private Task<IPage> SignedInPageAsync(TestUser user) => chromium.SignedInPageAsync(user.Name, user.Password);
 
-        // The machine is shared with builds and other test runs: allow slow answers rather than fail on them.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Url("/"));
-        await Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"));
-        await page.GetByLabel("User name").FillAsync(user.Name);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.Locator("header .user").WaitForAsync();
-        Assert.Contains(user.Name, await page.Locator("header .user").InnerTextAsync());
-        return page;
-    }
 
-    private string Url(string path) => new Uri(app.ServerAddress!, path).ToString();
-
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 }
