@@ -40,7 +40,7 @@ public static class CableParser
         var headerSpan = new TextSpan(0, header.Length);
         var bodySpan = header.Length == 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(header.Length + 2, text.Length);
 
-        var context = new ParseContext(text);
+        var context = new ParseContext(text, bodySpan, document.Body);
         context.Diagnostics.AddRange(document.Diagnostics);
         var metadata = document.Metadata;
         if (hints is not null)

@@ -57,7 +57,7 @@ internal static class BodyParser
         ReportBanner(context, banner, start, end);
 
         var prePass = PageBreaks.Scan(context, start, end, banner);
-        var body = BodyText.Build(source, start, prePass.End, prePass.Cuts);
+        var body = BodyText.Build(context, start, prePass.End, prePass.Cuts);
         var bannerStart = banner is null ? 0 : body.FromSource(banner.Start);
         var bannerEnd = banner is null ? 0 : body.FromSource(banner.End);
 

@@ -31,16 +31,17 @@ internal sealed class BodyText
     public string Text { get; }
 
     /// <summary>Builds the cleaned text of source[start, end) with the given cuts removed.</summary>
-    /// <param name="source">The cable text.</param>
+    /// <param name="context">The cable text.</param>
     /// <param name="start">Where the body starts in it.</param>
     /// <param name="end">Where the body ends in it (after any NNNN cut).</param>
     /// <param name="cuts">Ranges of the source to drop, each optionally replaced by one character; any order, may overlap.</param>
-    public static BodyText Build(string source, int start, int end, List<Cut> cuts)
+    public static BodyText Build(ParseContext context, int start, int end, List<Cut> cuts)
     {
+        var source = context.Text;
         start = Math.Clamp(start, 0, source.Length);
         end = Math.Clamp(end, start, source.Length);
         if (cuts.Count == 0)
-            return new BodyText(source.Substring(start, end - start), [0], [start], end, []);
+            return new BodyText(context.Slice(start, end), [0], [start], end, []);
 
         // First the segments (kept runs and single replacement characters), then one copy into the new string.
         cuts.Sort(static (a, b) => a.Start.CompareTo(b.Start));

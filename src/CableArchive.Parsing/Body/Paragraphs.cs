@@ -1,5 +1,3 @@
-using System.Text;
-
 using CableArchive.Domain;
 using CableArchive.Domain.Cables;
 using CableArchive.Domain.Classification;
@@ -327,7 +325,7 @@ internal static class Paragraphs
         if (at < 0)
             return text.Substring(start, end - start);
 
-        var builder = new StringBuilder(end - start);
+        var builder = new TrimmedText(end - start);
         var copied = start;
         for (var p = start + at; p >= 0 && p < end; )
         {
@@ -349,7 +347,7 @@ internal static class Paragraphs
         }
 
         builder.Append(text, copied, end - copied);
-        return builder.ToString().Trim();
+        return builder.ToStringAndReturn();
     }
 
     private static bool IsOnlySipdis(string text, int start, int end)

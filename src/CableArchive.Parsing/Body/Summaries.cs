@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 using CableArchive.Domain.Cables;
 
@@ -318,7 +317,7 @@ internal static class Summaries
     {
         if (end <= start)
             return "";
-        var builder = new StringBuilder(end - start);
+        var builder = new TrimmedText(end - start);
         var copied = start;
         foreach (var piece in pieces)
         {
@@ -333,6 +332,6 @@ internal static class Summaries
 
         if (copied < end)
             builder.Append(text, copied, end - copied);
-        return builder.ToString().Trim();
+        return builder.ToStringAndReturn();
     }
 }
