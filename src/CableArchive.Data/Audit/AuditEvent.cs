@@ -55,6 +55,24 @@ public sealed class AuditEvent
 /// <summary>The actions the audit table records.</summary>
 public static class AuditActions
 {
+    /// <summary>A dump was uploaded and queued for import.</summary>
+    public const string ArchiveUpload = "archive.upload";
+
+    /// <summary>An uploaded dump's import ended (recorded for the user who uploaded it).</summary>
+    public const string ArchiveImport = "archive.import";
+
+    /// <summary>An archivist asked for an import to stop.</summary>
+    public const string ArchiveCancel = "archive.import.cancel";
+
+    /// <summary>A quarantined record (its raw text) was shown.</summary>
+    public const string QuarantineView = "archive.quarantine.view";
+
+    /// <summary>A quarantined record's edited text was re-parsed.</summary>
+    public const string QuarantineReparse = "archive.quarantine.reparse";
+
+    /// <summary>A quarantined record was discarded.</summary>
+    public const string QuarantineDiscard = "archive.quarantine.discard";
+
     /// <summary>A cable page was shown.</summary>
     public const string CableView = "cable.view";
 
@@ -134,6 +152,12 @@ public static class AuditActions
 /// <summary>How an audited action ended.</summary>
 public static class AuditOutcomes
 {
+    /// <summary>An import stopped on an error.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>An import stopped on request.</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>Done, with nothing withheld.</summary>
     public const string Ok = "ok";
 

@@ -77,9 +77,9 @@ public sealed class ImportWorker(ImportQueue queue, IServiceProvider services, I
         }
 
         DeleteUpload(job);
-        var outcome = summary is null ? (stop.IsCancellationRequested ? ArchiveAudit.Cancelled : ArchiveAudit.Failed)
-            : summary.Cancelled ? ArchiveAudit.Cancelled
-            : summary.Fatal is not null || summary.Errors.Count > 0 ? ArchiveAudit.Failed
+        var outcome = summary is null ? (stop.IsCancellationRequested ? AuditOutcomes.Cancelled : AuditOutcomes.Failed)
+            : summary.Cancelled ? AuditOutcomes.Cancelled
+            : summary.Fatal is not null || summary.Errors.Count > 0 ? AuditOutcomes.Failed
             : AuditOutcomes.Ok;
         await AuditAsync(archive, job, summary, outcome);
 
@@ -93,7 +93,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceProvider services, I
         {
             UserId = job.UserId,
             UserName = job.UserName,
-            Action = ArchiveAudit.Import,
+            Action = AuditActions.ArchiveImport,
             Target = summary is { RunId: > 0 } ? $"import-run/{summary.RunId}" : job.FileName,
             Outcome = outcome,
             ResultCount = summary?.Read,

@@ -1,3 +1,4 @@
+using CableArchive.Data.Audit;
 using CableArchive.Data;
 using CableArchive.Web.Accounts;
 using CableArchive.Web.Auditing;
@@ -96,13 +97,13 @@ public static class UploadEndpoints
         {
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
             logger.LogWarning("The upload of {FileName} by {UserName} stopped: {Reason}", fileName, uploader.UserName, e.Message);
-            await audit.RecordAsync(ArchiveAudit.Upload, Data.Audit.AuditOutcomes.Invalid, target: fileName);
+            await audit.RecordAsync(AuditActions.ArchiveUpload, Data.Audit.AuditOutcomes.Invalid, target: fileName);
             return e is BadHttpRequestException bad ? Results.StatusCode(bad.StatusCode) : Results.BadRequest("The upload did not arrive whole.");
         }
 
         var job = queue.Enqueue(fileName, path, bytes, uploader.UserId, uploader.UserName);
         logger.LogInformation("Upload {FileName} ({Bytes} bytes) by {UserName} queued as {JobId}", fileName, bytes, uploader.UserName, job.Id);
-        await audit.RecordAsync(ArchiveAudit.Upload, Data.Audit.AuditOutcomes.Ok, target: fileName, resultCount: bytes);
+        await audit.RecordAsync(AuditActions.ArchiveUpload, Data.Audit.AuditOutcomes.Ok, target: fileName, resultCount: bytes);
         return Results.Redirect($"/archive/uploads/{job.Id}");
     }
 

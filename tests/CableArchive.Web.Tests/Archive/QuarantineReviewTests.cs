@@ -1,5 +1,6 @@
 using System.Net;
 using CableArchive.Data.Accounts;
+using CableArchive.Data.Audit;
 using CableArchive.Data.Import;
 using CableArchive.Data.Model;
 using CableArchive.Domain.Classification;
@@ -70,7 +71,7 @@ public sealed class QuarantineReviewTests : IAsyncLifetime
         var page = await client.GetStringAsync($"/archive/quarantine/{record.Id}");
         Assert.Contains("href=\"/cables/08TOKYO4001\"", page);
         Assert.DoesNotContain("name=\"Text\"", page);
-        Assert.Contains(await ArchiveClient.AuditRowsAfterAsync(app, marker), Audited(ArchiveAudit.Reparse, "ok", record.Id));
+        Assert.Contains(await ArchiveClient.AuditRowsAfterAsync(app, marker), Audited(AuditActions.QuarantineReparse, "ok", record.Id));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class QuarantineReviewTests : IAsyncLifetime
         Assert.Equal((QuarantineStatus.Open, "Still just a note."), (after.Status, after.EditedText));
         await using var context = app.Archive.Database.CreateDbContext();
         Assert.Equal(2, await context.QuarantinedRecords.CountAsync());
-        Assert.Contains(await ArchiveClient.AuditRowsAfterAsync(app, marker), Audited(ArchiveAudit.Reparse, "invalid", record.Id));
+        Assert.Contains(await ArchiveClient.AuditRowsAfterAsync(app, marker), Audited(AuditActions.QuarantineReparse, "invalid", record.Id));
     }
 
     [Fact]
@@ -115,9 +116,9 @@ public sealed class QuarantineReviewTests : IAsyncLifetime
         Assert.Equal((QuarantineStatus.Open, null), (after.Status, after.EditedText));
 
         var audited = await ArchiveClient.AuditRowsAfterAsync(app, marker);
-        Assert.Contains(audited, Audited(ArchiveAudit.View, "withheld", record.Id, secret));
-        Assert.Contains(audited, Audited(ArchiveAudit.Reparse, "denied", record.Id, secret));
-        Assert.Contains(audited, Audited(ArchiveAudit.Discard, "denied", record.Id, secret));
+        Assert.Contains(audited, Audited(AuditActions.QuarantineView, "withheld", record.Id, secret));
+        Assert.Contains(audited, Audited(AuditActions.QuarantineReparse, "denied", record.Id, secret));
+        Assert.Contains(audited, Audited(AuditActions.QuarantineDiscard, "denied", record.Id, secret));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class QuarantineReviewTests : IAsyncLifetime
         var page = await (await app.SignInAsync(archivist)).GetStringAsync($"/archive/quarantine/{record.Id}");
         Assert.DoesNotContain(Payload, page);
         Assert.Contains("&lt;script&gt;alert(", page);
-        Assert.Contains(await ArchiveClient.AuditRowsAfterAsync(app, marker), Audited(ArchiveAudit.View, "ok", record.Id));
+        Assert.Contains(await ArchiveClient.AuditRowsAfterAsync(app, marker), Audited(AuditActions.QuarantineView, "ok", record.Id));
     }
 
     [Fact]
@@ -149,8 +150,8 @@ public sealed class QuarantineReviewTests : IAsyncLifetime
         Assert.Equal(record.Raw, after.Raw);
 
         var audit = await ArchiveClient.AuditRowsAfterAsync(app, marker);
-        Assert.Contains(audit, Audited(ArchiveAudit.Discard, "invalid", record.Id));
-        Assert.Contains(audit, Audited(ArchiveAudit.Discard, "ok", record.Id));
+        Assert.Contains(audit, Audited(AuditActions.QuarantineDiscard, "invalid", record.Id));
+        Assert.Contains(audit, Audited(AuditActions.QuarantineDiscard, "ok", record.Id));
         var link = $"href=\"/archive/quarantine/{record.Id}\"";
         Assert.Contains(link, await client.GetStringAsync("/archive/quarantine?status=discarded&reason=NOT+A+CABLE"));
         Assert.DoesNotContain(link, await client.GetStringAsync("/archive/quarantine"));

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using CableArchive.Data.Accounts;
+using CableArchive.Data.Audit;
 using CableArchive.Data.Model;
 using CableArchive.Domain.Cables;
 using CableArchive.Domain.Classification;
@@ -61,8 +62,8 @@ public sealed class UploadTests : IAsyncLifetime
         Assert.False(File.Exists(job.FilePath));
 
         var audit = await ArchiveClient.AuditRowsAfterAsync(app, marker);
-        Assert.Contains(audit, row => row == new AuditRow(ArchiveAudit.Upload, "dump.zip", "ok", archivist.Name, zip.Length));
-        Assert.Contains(audit, row => row == new AuditRow(ArchiveAudit.Import, $"import-run/{runId}", "ok", archivist.Name, 4));
+        Assert.Contains(audit, row => row == new AuditRow(AuditActions.ArchiveUpload, "dump.zip", "ok", archivist.Name, zip.Length));
+        Assert.Contains(audit, row => row == new AuditRow(AuditActions.ArchiveImport, $"import-run/{runId}", "ok", archivist.Name, 4));
 
         // The history lists the run with who started it.
         var history = await client.GetStringAsync("/archive");

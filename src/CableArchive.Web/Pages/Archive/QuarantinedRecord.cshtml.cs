@@ -61,7 +61,7 @@ public sealed class QuarantinedRecordModel(ArchiveDbContext context, QuarantineR
     {
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
-        await audit.RecordAsync(ArchiveAudit.View, MayReadText ? AuditOutcomes.Ok : AuditOutcomes.Withheld, target: Target(id));
+        await audit.RecordAsync(AuditActions.QuarantineView, MayReadText ? AuditOutcomes.Ok : AuditOutcomes.Withheld, target: Target(id));
         return Page();
     }
 
@@ -71,12 +71,12 @@ public sealed class QuarantinedRecordModel(ArchiveDbContext context, QuarantineR
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (!MayReadText)
-            return await RefuseAsync(ArchiveAudit.Reparse, id);
+            return await RefuseAsync(AuditActions.QuarantineReparse, id);
         var reviewer = await ReviewerAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(Text) || !Editable)
         {
             Problem = "Edit the record's text before re-parsing it.";
-            await audit.RecordAsync(ArchiveAudit.Reparse, AuditOutcomes.Invalid, target: Target(id));
+            await audit.RecordAsync(AuditActions.QuarantineReparse, AuditOutcomes.Invalid, target: Target(id));
             return Page();
         }
 
@@ -84,7 +84,7 @@ public sealed class QuarantinedRecordModel(ArchiveDbContext context, QuarantineR
         var text = Text.ReplaceLineEndings("\n");
         var result = await review.ReparseAsync(id, text, reviewer, cancellationToken);
         logger.LogInformation("Quarantined record {RecordId} re-parsed by {UserName}: {Outcome} {CableId}", id, reviewer, result.Outcome, result.ReferenceId);
-        await audit.RecordAsync(ArchiveAudit.Reparse, result.Outcome == ReviewOutcome.Imported ? AuditOutcomes.Ok : AuditOutcomes.Invalid, target: Target(id), query: result.ReferenceId);
+        await audit.RecordAsync(AuditActions.QuarantineReparse, result.Outcome == ReviewOutcome.Imported ? AuditOutcomes.Ok : AuditOutcomes.Invalid, target: Target(id), query: result.ReferenceId);
         if (result.Outcome == ReviewOutcome.Imported)
             return RedirectToPage(new { id });
 
@@ -103,18 +103,18 @@ public sealed class QuarantinedRecordModel(ArchiveDbContext context, QuarantineR
         if (!await LoadAsync(id, cancellationToken))
             return NotFound();
         if (!MayReadText)
-            return await RefuseAsync(ArchiveAudit.Discard, id);
+            return await RefuseAsync(AuditActions.QuarantineDiscard, id);
         var reviewer = await ReviewerAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(DiscardReason))
         {
             Problem = "Say why the record is discarded.";
-            await audit.RecordAsync(ArchiveAudit.Discard, AuditOutcomes.Invalid, target: Target(id));
+            await audit.RecordAsync(AuditActions.QuarantineDiscard, AuditOutcomes.Invalid, target: Target(id));
             return Page();
         }
 
         var result = await review.DiscardAsync(id, DiscardReason, reviewer, cancellationToken);
         logger.LogInformation("Quarantined record {RecordId} discarded by {UserName}: {Outcome}", id, reviewer, result.Outcome);
-        await audit.RecordAsync(ArchiveAudit.Discard, result.Outcome == ReviewOutcome.Discarded ? AuditOutcomes.Ok : AuditOutcomes.Invalid, target: Target(id), query: DiscardReason);
+        await audit.RecordAsync(AuditActions.QuarantineDiscard, result.Outcome == ReviewOutcome.Discarded ? AuditOutcomes.Ok : AuditOutcomes.Invalid, target: Target(id), query: DiscardReason);
         if (result.Outcome == ReviewOutcome.Discarded)
             return RedirectToPage(new { id });
         Problem = "Someone has already reviewed this record.";

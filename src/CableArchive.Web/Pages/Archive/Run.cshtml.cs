@@ -34,7 +34,7 @@ public sealed class RunModel(ArchiveDbContext context, ImportQueue queue, AuditT
             return RedirectToPage(new { runId });
         job.Cancel();
         logger.LogInformation("Import run {RunId} cancelled by {UserName}", runId, User.Identity?.Name);
-        await audit.RecordAsync(ArchiveAudit.Cancel, AuditOutcomes.Ok, target: $"import-run/{runId}");
+        await audit.RecordAsync(AuditActions.ArchiveCancel, AuditOutcomes.Ok, target: $"import-run/{runId}");
         return RedirectToPage(new { runId });
     }
 }

@@ -36,7 +36,7 @@ public sealed class UploadModel(ImportQueue queue, AuditTrail audit) : PageModel
         if (queue.Find(jobId) is not { } job)
             return NotFound();
         job.Cancel();
-        await audit.RecordAsync(ArchiveAudit.Cancel, AuditOutcomes.Ok, target: job.RunId is { } runId ? $"import-run/{runId}" : job.FileName);
+        await audit.RecordAsync(AuditActions.ArchiveCancel, AuditOutcomes.Ok, target: job.RunId is { } runId ? $"import-run/{runId}" : job.FileName);
         return RedirectToPage(new { jobId });
     }
 }
