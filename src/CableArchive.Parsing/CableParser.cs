@@ -24,11 +24,23 @@ public static class CableParser
             yield return Parse(document, hints);
     }
 
+    /// <summary>
+    /// Parses every cable in a content held in memory, as <see cref="ParseAll(Stream, string, CableHints?)"/> does, without
+    /// copying it: the cables' documents keep <paramref name="content"/>, so it must not change afterwards.
+    /// </summary>
+    /// <param name="content">The content.</param>
+    /// <param name="path">Its path, archive entry or <c>-</c>; the extension is a hint.</param>
+    /// <param name="hints">Metadata to assume for every cable, where the container gives none.</param>
+    public static IEnumerable<Cable> ParseAll(byte[] content, string path, CableHints? hints = null)
+    {
+        foreach (var document in CableReader.Read(content, path))
+            yield return Parse(document, hints);
+    }
+
     /// <summary>Parses a single content held in a string (the first cable in it, for a cables.csv).</summary>
     public static Cable Parse(string content, string path = "-", CableHints? hints = null)
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
-        return ParseAll(stream, path, hints).FirstOrDefault() ?? Parse(new CableDocument(new CableSource(path, null, CableFormat.RawText), "", "", null, []), hints);
+        return ParseAll(System.Text.Encoding.UTF8.GetBytes(content), path, hints).FirstOrDefault() ?? Parse(new CableDocument(new CableSource(path, null, CableFormat.RawText), "", "", null, []), hints);
     }
 
     /// <summary>Parses one unwrapped cable document.</summary>

@@ -45,7 +45,7 @@ internal static class RecordProcessor
         List<CableDocument> documents;
         try
         {
-            documents = CableReader.Read(new MemoryStream(bytes, writable: false), item.Path).ToList();
+            documents = CableReader.Read(bytes, item.Path).ToList();
         }
         catch (Exception e)
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using CableArchive.Domain;
 using CableArchive.Domain.Cables;
@@ -33,6 +32,22 @@ public static class CableReader
         return ReadDocuments(stream, string.IsNullOrEmpty(path) ? "-" : path);
     }
 
+    /// <summary>
+    /// Reads every cable document in a content held in memory, as <see cref="Read(Stream, string)"/> does, without copying it:
+    /// the documents keep <paramref name="content"/> as their raw content, so it must not change afterwards.
+    /// </summary>
+    /// <param name="content">The content.</param>
+    /// <param name="path">The file path, archive entry, or <c>-</c>; its extension is a hint.</param>
+    public static IEnumerable<CableDocument> Read(byte[] content, string path)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        path = string.IsNullOrEmpty(path) ? "-" : path;
+        var format = DetectFormat(content.AsSpan(0, Math.Min(content.Length, HeadLength)), path);
+        return format == CableFormat.CablesCsv
+            ? CablesCsvReader.Read(new MemoryStream(content, writable: false), ReadOnlyMemory<byte>.Empty, path)
+            : [ReadSingle(content, path, format)];
+    }
+
     /// <summary>Detects the format of a content from its first bytes, with the path's extension as a hint.</summary>
     public static CableFormat DetectFormat(ReadOnlySpan<byte> head, string path)
     {
@@ -43,25 +58,17 @@ public static class CableReader
         if (CsvRecordSplitter.IsRowStart(content) || (extension == ".csv" && HasRowStartLine(content)))
             return CableFormat.CablesCsv;
 
-        // Decoded into a pooled buffer: the head is only looked at.
-        var encoding = ContainerText.DetectEncoding(head, out var markLength, out _);
-        var buffer = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(head.Length - markLength));
-        try
-        {
-            var text = buffer.AsSpan(0, encoding.GetChars(head[markLength..], buffer)).TrimStart();
-            if (LooksLikeHtml(text) || (extension is ".html" or ".htm" && text.StartsWith('<')))
-                return CableFormat.WikiLeaksHtml;
+        // The markup looked for is ASCII, read in the bytes of UTF-8 or Windows-1252; a UTF-16 head is re-encoded first.
+        if (ContainerText.Utf16ByMark(head) is { } utf16)
+            content = SkipByteOrderMarkAndBlanks(Encoding.UTF8.GetBytes(utf16.GetString(head[2..])));
+        if (LooksLikeHtml(content) || (extension is ".html" or ".htm" && content.StartsWith("<"u8)))
+            return CableFormat.WikiLeaksHtml;
 
-            // §1.1: the rendering writes the page's anchors and tag links as links to #: [¶1.](#), [PGOV](#).
-            if (text.Contains("](#)", StringComparison.Ordinal) || extension is ".md" or ".markdown")
-                return CableFormat.Markdown;
+        // §1.1: the rendering writes the page's anchors and tag links as links to #: [¶1.](#), [PGOV](#).
+        if (content.IndexOf("](#)"u8) >= 0 || extension is ".md" or ".markdown")
+            return CableFormat.Markdown;
 
-            return CableFormat.RawText;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+        return CableFormat.RawText;
     }
 
     private static IEnumerable<CableDocument> ReadDocuments(Stream stream, string path)
@@ -89,18 +96,13 @@ public static class CableReader
     private static CableDocument ReadPage(byte[] content, string path)
     {
         var diagnostics = new List<Diagnostic>();
-        var encoding = ContainerText.DetectEncoding(content, out var markLength, out var fellBack);
-        ReadOnlySpan<byte> html = content.AsSpan(markLength);
-        if (encoding is UnicodeEncoding)
-        {
-            // The scanner looks for ASCII markup byte by byte, so a UTF-16 page is scanned as UTF-8.
-            html = Encoding.UTF8.GetBytes(encoding.GetString(html));
-            encoding = Encoding.UTF8;
-        }
+        // The scanner looks for ASCII markup byte by byte, so a UTF-16 page is scanned as UTF-8.
+        ReadOnlySpan<byte> html = ContainerText.Utf16ByMark(content) is { } utf16
+            ? Encoding.UTF8.GetBytes(utf16.GetString(content, 2, content.Length - 2))
+            : content.AsSpan(ContainerText.Utf8MarkLength(content));
 
-        ReportDecoding(diagnostics, fellBack, ContainerText.LooksBinary(html, encoding));
-
-        var page = WikiLeaksPageReader.Read(html, encoding, diagnostics);
+        var page = WikiLeaksPageReader.Read(html, diagnostics);
+        ReportDecoding(diagnostics, page.FellBack, ContainerText.LooksBinary(page.Body));
         var metadata = page.Metadata;
         var (header, body) = CableBodies.Unwrap(page.Header, page.Body, diagnostics, ref metadata);
         return new CableDocument(new CableSource(path, null, CableFormat.WikiLeaksHtml), header, body, metadata, diagnostics) { RawContent = content };
@@ -193,9 +195,9 @@ public static class CableReader
     }
 
     /// <summary>A WikiLeaks page (§1.1) or other markup: a document prologue, or the page's cable table or code blocks.</summary>
-    private static bool LooksLikeHtml(ReadOnlySpan<char> text) =>
-        text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
-        || (text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && text.Contains("<html", StringComparison.OrdinalIgnoreCase))
-        || (text.StartsWith('<') && (text.Contains("<table class='cable'", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("<pre>", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase)));
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> text) =>
+        AsciiBytes.StartsWithIgnoreCase(text, "<!doctype html"u8) || AsciiBytes.StartsWithIgnoreCase(text, "<html"u8)
+        || (AsciiBytes.StartsWithIgnoreCase(text, "<?xml"u8) && AsciiBytes.ContainsIgnoreCase(text, "<html"u8))
+        || (text.StartsWith("<"u8) && (AsciiBytes.ContainsIgnoreCase(text, "<table class='cable'"u8)
+            || AsciiBytes.ContainsIgnoreCase(text, "<pre>"u8) || AsciiBytes.ContainsIgnoreCase(text, "<body"u8)));
 }

@@ -23,10 +23,43 @@ internal static class ContainerFields
     public static DateTime? ParseDate(ReadOnlySpan<char> text)
     {
         text = text.Trim();
+        if (TryParsePageDate(text, out var pageDate))
+            return pageDate;
         if (DateTime.TryParseExact(text, UsDateFormats, CultureInfo.InvariantCulture, Utc, out var date)
             || DateTime.TryParseExact(text, IsoDateFormats, CultureInfo.InvariantCulture, Utc, out date))
             return DateTime.SpecifyKind(date, DateTimeKind.Utc);
         return null;
+    }
+
+    /// <summary>
+    /// The pages' own form, <c>2008-01-11 11:28</c> (§1.1), read by hand: it is on every page, and the general formats are
+    /// tried one after the other.
+    /// </summary>
+    private static bool TryParsePageDate(ReadOnlySpan<char> text, out DateTime date)
+    {
+        date = default;
+        if (text.Length != 16 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':')
+            return false;
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
+            || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..], out var minute))
+            return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59)
+            return false;
+        date = new DateTime(year, month, day, hour, minute, 0, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     /// <summary>Whether a field looks like a reference id as containers write them: two digits, then letters and digits (<c>09KUWAIT110</c>).</summary>

@@ -20,7 +20,7 @@ internal static class ContainerText
     /// Windows-1252, the usual encoding of text that is not UTF-8 (§12: some derivatives were stored as latin1);
     /// Latin-1 where the code page is not available. Every byte decodes to a character, so nothing is lost.
     /// </summary>
-    private static readonly Encoding Fallback = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+    public static readonly Encoding Fallback = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
 
     /// <summary>
     /// Decodes <paramref name="bytes"/>: UTF-16 when a byte order mark says so, else UTF-8 (its mark dropped), else the
@@ -37,12 +37,10 @@ internal static class ContainerText
     {
         fellBack = false;
         markLength = 2;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-            return Encoding.Unicode;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return Encoding.BigEndianUnicode;
+        if (Utf16ByMark(bytes) is { } utf16)
+            return utf16;
 
-        markLength = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        markLength = Utf8MarkLength(bytes);
         if (Utf8.IsValid(bytes[markLength..]))
             return Encoding.UTF8;
 
@@ -50,25 +48,14 @@ internal static class ContainerText
         return Fallback;
     }
 
-    /// <summary>
-    /// <see cref="LooksBinary(ReadOnlySpan{char})"/> for a content not decoded as a whole: only its start is decoded, into a
-    /// pooled buffer.
-    /// </summary>
-    public static bool LooksBinary(ReadOnlySpan<byte> bytes, Encoding encoding)
-    {
-        var sample = ArrayPool<char>.Shared.Rent(BinarySampleLength);
-        try
-        {
-            // No encoding read here takes more than four bytes for one character.
-            var start = bytes[..Math.Min(bytes.Length, BinarySampleLength * 4)];
-            encoding.GetDecoder().Convert(start, sample.AsSpan(0, BinarySampleLength), flush: true, out _, out var written, out _);
-            return LooksBinary(sample.AsSpan(0, written));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(sample);
-        }
-    }
+    /// <summary>UTF-16 (little or big endian) when <paramref name="bytes"/> start with its byte order mark (two bytes), else null.</summary>
+    public static Encoding? Utf16ByMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
+        : null;
+
+    /// <summary>The length of the UTF-8 byte order mark <paramref name="bytes"/> start with: 3, or 0 without one.</summary>
+    public static int Utf8MarkLength(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
     /// <summary>
     /// Whether the start of a text (its first <see cref="BinarySampleLength"/> characters) looks binary: text has few control

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using CableArchive.Domain;
 using CableArchive.Domain.Cables;
 
@@ -10,7 +11,8 @@ namespace CableArchive.Parsing.Containers;
 /// <param name="Body">The last <c>&lt;pre&gt;</c> block as text.</param>
 /// <param name="Metadata">The metadata table, or null when the page has none.</param>
 /// <param name="HasCableStructure">Whether the page had the <c>&lt;pre&gt;</c> blocks of a cable page at all.</param>
-internal sealed record WikiLeaksPage(string Header, string Body, ContainerMetadata? Metadata, bool HasCableStructure);
+/// <param name="FellBack">Whether the parts read were not valid UTF-8 and were decoded as Windows-1252.</param>
+internal sealed record WikiLeaksPage(string Header, string Body, ContainerMetadata? Metadata, bool HasCableStructure, bool FellBack);
 
 /// <summary>
 /// Reads a WikiLeaks cable page (cable-format notes §1.1) by scanning its known structure over the page's bytes: the
@@ -27,17 +29,35 @@ internal static class WikiLeaksPageReader
     private static readonly SearchValues<byte> AsciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
-    /// <summary>Reads a page given as UTF-8 or Windows-1252 bytes (<paramref name="encoding"/>), without a byte order mark.</summary>
-    public static WikiLeaksPage Read(ReadOnlySpan<byte> html, Encoding encoding, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The table as WikiLeaks writes it on every page (§1.1), after four fifths of navigation: looked for from the end of the
+    /// page, before the general tag scan.
+    /// </summary>
+    private static ReadOnlySpan<byte> CableTableAsWritten => "<table class='cable'>"u8;
+
+    /// <summary>
+    /// Reads a page given as UTF-8 or Windows-1252 bytes, without a byte order mark. The parts read are decoded as UTF-8 when
+    /// all of them are valid UTF-8, else as Windows-1252; the rest of the page is never decoded, so its bytes do not matter.
+    /// </summary>
+    public static WikiLeaksPage Read(ReadOnlySpan<byte> html, List<Diagnostic> diagnostics)
     {
-        var metadata = ReadMetadataTable(html, encoding);
+        var table = FindCableTable(html, out var hasTable);
         Span<Range> blocks = stackalloc Range[2];
-        var blockCount = FindPreBlocks(html, blocks);
+        // §1.1: the <pre> blocks follow the table; a page without them there is searched whole.
+        var blockCount = hasTable ? FindPreBlocks(html, table.End.GetOffset(html.Length), blocks) : 0;
+        if (blockCount == 0)
+            blockCount = FindPreBlocks(html, 0, blocks);
+
+        var bodyStart = blockCount == 0 ? Math.Max(IndexOfTag(html, "body"u8, 0), 0) : 0;
+        var fellBack = !(Utf8.IsValid(html[table])
+            && (blockCount == 0 ? Utf8.IsValid(html[bodyStart..]) : Utf8.IsValid(html[blocks[0]]) && (blockCount == 1 || Utf8.IsValid(html[blocks[1]]))));
+        var encoding = fellBack ? ContainerText.Fallback : Encoding.UTF8;
+        var metadata = hasTable ? ReadMetadataTable(html, html[table], encoding)
+            : ReadTitleId(html) is { } titleId ? new ContainerMetadata { Id = titleId } : null;
         if (blockCount == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The HTML page has no <pre> blocks, as a WikiLeaks cable page has; its text is read as the cable."));
-            var bodyStart = IndexOfTag(html, "body"u8, 0);
-            return new WikiLeaksPage("", MarkupText.ToText(html[Math.Max(bodyStart, 0)..], encoding, MarkupLayout.AsIs), metadata, HasCableStructure: false);
+            return new WikiLeaksPage("", MarkupText.ToText(html[bodyStart..], encoding, MarkupLayout.AsIs), metadata, HasCableStructure: false, fellBack);
         }
 
         if (blockCount > 2)
@@ -46,8 +66,8 @@ internal static class WikiLeaksPageReader
         // §1.1: the first block is the header, the second the body; with one block only there is no header.
         var first = MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted);
         return blockCount == 1
-            ? new WikiLeaksPage("", first, metadata, HasCableStructure: true)
-            : new WikiLeaksPage(first, MarkupText.ToText(html[blocks[1]], encoding, MarkupLayout.Preformatted), metadata, HasCableStructure: true);
+            ? new WikiLeaksPage("", first, metadata, HasCableStructure: true, fellBack)
+            : new WikiLeaksPage(first, MarkupText.ToText(html[blocks[1]], encoding, MarkupLayout.Preformatted), metadata, HasCableStructure: true, fellBack);
     }
 
     /// <summary>
@@ -55,19 +75,13 @@ internal static class WikiLeaksPageReader
     /// (an extra "Appears in these articles" row may follow). Cell values are the link text: the classification link's
     /// <c>title</c> attribute is wrong on every page (§1.1) and is never read.
     /// </summary>
-    private static ContainerMetadata? ReadMetadataTable(ReadOnlySpan<byte> html, Encoding encoding)
+    private static ContainerMetadata? ReadMetadataTable(ReadOnlySpan<byte> html, ReadOnlySpan<byte> table, Encoding encoding)
     {
-        var tableStart = FindCableTable(html);
-        if (tableStart < 0)
-            return ReadTitleId(html) is { } titleId ? new ContainerMetadata { Id = titleId } : null;
-        var tableEnd = IndexOfEitherCase(html[tableStart..], "</table"u8);
-        var table = tableEnd < 0 ? html[tableStart..] : html.Slice(tableStart, tableEnd);
-
         var names = CellTexts(table, "<th"u8, "</th"u8, encoding);
-        var firstDataRow = IndexOfEitherCase(table, "<td"u8);
+        var firstDataRow = AsciiBytes.IndexOfEitherCase(table, "<td"u8);
         if (firstDataRow < 0)
             return null;
-        var rowEnd = IndexOfEitherCase(table[firstDataRow..], "</tr"u8);
+        var rowEnd = AsciiBytes.IndexOfEitherCase(table[firstDataRow..], "</tr"u8);
         var values = CellTexts(rowEnd < 0 ? table[firstDataRow..] : table.Slice(firstDataRow, rowEnd), "<td"u8, "</td"u8, encoding);
 
         string? Cell(string name, int position)
@@ -100,7 +114,21 @@ internal static class WikiLeaksPageReader
         return ContainerFields.IsReferenceId(id) ? id : null;
     }
 
-    private static int FindCableTable(ReadOnlySpan<byte> html)
+    /// <summary>The cable table, from its tag to its end tag (or the end of the page), and whether the page has one.</summary>
+    private static Range FindCableTable(ReadOnlySpan<byte> html, out bool found)
+    {
+        var start = html.LastIndexOf(CableTableAsWritten);
+        if (start < 0)
+            start = FindCableTableTag(html);
+        found = start >= 0;
+        if (!found)
+            return default;
+        var end = AsciiBytes.IndexOfEitherCase(html[start..], "</table"u8);
+        return start..(end < 0 ? html.Length : start + end);
+    }
+
+    /// <summary>The first <c>&lt;table&gt;</c> tag of class <c>cable</c>, however its attributes are written, or -1.</summary>
+    private static int FindCableTableTag(ReadOnlySpan<byte> html)
     {
         for (var start = IndexOfTag(html, "table"u8, 0); start >= 0; start = IndexOfTag(html, "table"u8, start + 1))
         {
@@ -108,7 +136,7 @@ internal static class WikiLeaksPageReader
             if (tagEnd < 0)
                 return -1;
             var tag = html.Slice(start, tagEnd);
-            if (ContainsIgnoreCase(tag, "'cable'"u8) || ContainsIgnoreCase(tag, "\"cable\""u8))
+            if (AsciiBytes.ContainsIgnoreCase(tag, "'cable'"u8) || AsciiBytes.ContainsIgnoreCase(tag, "\"cable\""u8))
                 return start;
         }
 
@@ -122,7 +150,7 @@ internal static class WikiLeaksPageReader
         var position = 0;
         while (true)
         {
-            var start = IndexOfEitherCase(html[position..], open);
+            var start = AsciiBytes.IndexOfEitherCase(html[position..], open);
             if (start < 0)
                 break;
             start += position;
@@ -130,7 +158,7 @@ internal static class WikiLeaksPageReader
             if (contentStart < 0)
                 break;
             contentStart += start + 1;
-            var end = IndexOfEitherCase(html[contentStart..], close);
+            var end = AsciiBytes.IndexOfEitherCase(html[contentStart..], close);
             var content = end < 0 ? html[contentStart..] : html.Slice(contentStart, end);
             texts.Add(MarkupText.ToText(content, encoding, MarkupLayout.Collapsed));
             if (end < 0)
@@ -142,19 +170,19 @@ internal static class WikiLeaksPageReader
     }
 
     /// <summary>
-    /// Finds the <c>&lt;pre&gt;</c> blocks: the content ranges of the first <paramref name="blocks"/>.Length are written to it, and
+    /// Finds the <c>&lt;pre&gt;</c> blocks from <paramref name="from"/> on: the content ranges of the first <paramref name="blocks"/>.Length are written to it, and
     /// the number of blocks on the page is returned. Only the blocks read are decoded.
     /// </summary>
-    private static int FindPreBlocks(ReadOnlySpan<byte> html, Span<Range> blocks)
+    private static int FindPreBlocks(ReadOnlySpan<byte> html, int from, Span<Range> blocks)
     {
         var count = 0;
-        for (var start = IndexOfTag(html, "pre"u8, 0); start >= 0; start = IndexOfTag(html, "pre"u8, start + 1))
+        for (var start = IndexOfTag(html, "pre"u8, from); start >= 0; start = IndexOfTag(html, "pre"u8, start + 1))
         {
             var contentStart = html[start..].IndexOf((byte)'>');
             if (contentStart < 0)
                 break;
             contentStart += start + 1;
-            var end = IndexOfEitherCase(html[contentStart..], "</pre"u8);
+            var end = AsciiBytes.IndexOfEitherCase(html[contentStart..], "</pre"u8);
             if (count < blocks.Length)
                 blocks[count] = contentStart..(end < 0 ? html.Length : contentStart + end);
             count++;
@@ -174,7 +202,7 @@ internal static class WikiLeaksPageReader
         name.CopyTo(open[1..]);
         while (from < html.Length)
         {
-            var start = IndexOfEitherCase(html[from..], open);
+            var start = AsciiBytes.IndexOfEitherCase(html[from..], open);
             if (start < 0)
                 return -1;
             start += from;
@@ -185,30 +213,5 @@ internal static class WikiLeaksPageReader
         }
 
         return -1;
-    }
-
-    /// <summary>
-    /// The first occurrence of <paramref name="lowerCase"/> (ASCII, lower case), or else of its upper-case form: one vectorised
-    /// search, a second only where the first finds nothing.
-    /// </summary>
-    private static int IndexOfEitherCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerCase)
-    {
-        var found = text.IndexOf(lowerCase);
-        if (found >= 0)
-            return found;
-        Span<byte> upperCase = stackalloc byte[lowerCase.Length];
-        Ascii.ToUpper(lowerCase, upperCase, out _);
-        return text.IndexOf(upperCase);
-    }
-
-    private static bool ContainsIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
-    {
-        for (var i = 0; i + value.Length <= text.Length; i++)
-        {
-            if (Ascii.EqualsIgnoreCase(text.Slice(i, value.Length), value))
-                return true;
-        }
-
-        return false;
     }
 }

@@ -79,6 +79,77 @@ public class CableReaderTests
     }
 
     [Fact]
+    public void Html_page_read_from_memory_equals_the_page_read_from_a_stream()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Page);
+
+        var fromStream = ReadOne(bytes, "09ANYTOWN123.html");
+        var fromMemory = Assert.Single(CableReader.Read(bytes, "09ANYTOWN123.html"));
+
+        Assert.Equal(fromStream.Header, fromMemory.Header);
+        Assert.Equal(fromStream.Body, fromMemory.Body);
+        Assert.Equal(fromStream.Metadata, fromMemory.Metadata);
+        Assert.Equal(Page, fromMemory.RawRecord);
+    }
+
+    [Fact]
+    public void Html_table_written_with_other_attributes_is_found_by_the_tag_scan()
+    {
+        var page = Page.Replace("<table class='cable'>", "<table id='t' class=\"Cable\" border='0'>", StringComparison.Ordinal);
+
+        var document = ReadOne(page, "09ANYTOWN123.html");
+
+        Assert.Equal("09ANYTOWN123", document.Metadata?.Id);
+        Assert.Equal(new DateTime(2009, 3, 5, 14, 2, 0, DateTimeKind.Utc), document.Metadata?.Created);
+    }
+
+    [Fact]
+    public void Html_navigation_that_is_not_utf8_does_not_change_how_the_cable_is_decoded()
+    {
+        // Only the table and the <pre> blocks are decoded; a stray Windows-1252 byte in the navigation leaves them UTF-8.
+        var bytes = Encoding.UTF8.GetBytes(Page.Replace("</title>", "\u00E9</title>", StringComparison.Ordinal).Replace("First paragraph", "Caf\u00E9 paragraph", StringComparison.Ordinal));
+        var navigation = Array.IndexOf(bytes, (byte)0xC3);
+        bytes[navigation] = 0xE9;
+        bytes[navigation + 1] = (byte)' ';
+
+        var document = ReadOne(bytes, "09ANYTOWN123.html");
+
+        Assert.Contains("Caf\u00E9 paragraph", document.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(document.Diagnostics, d => d.Message.Contains("not valid UTF-8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_cable_text_that_is_not_utf8_is_decoded_as_windows_1252_with_a_warning()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Page.Replace("First paragraph", "Caf\u00E9 paragraph", StringComparison.Ordinal));
+        var cableText = Array.IndexOf(bytes, (byte)0xC3);
+        bytes[cableText] = 0xE9;
+        bytes[cableText + 1] = (byte)' ';
+
+        var document = ReadOne(bytes, "09ANYTOWN123.html");
+
+        Assert.Contains("Caf\u00E9  paragraph", document.Body, StringComparison.Ordinal);
+        Assert.Contains(document.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("not valid UTF-8", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2009-03-05 14:02", "2009-03-05T14:02:00")]
+    [InlineData(" 2009-03-05 14:02 ", "2009-03-05T14:02:00")]
+    [InlineData("2009-03-05 14:02:33", "2009-03-05T14:02:33")]
+    [InlineData("3/5/2009 14:02", "2009-03-05T14:02:00")]
+    [InlineData("2009-02-29 14:02", null)]
+    [InlineData("2009-13-05 14:02", null)]
+    [InlineData("2009-03-05 24:02", null)]
+    [InlineData("XXXX-XX-XX XX:XX", null)]
+    public void Container_dates_are_read_as_utc_or_not_at_all(string text, string? expected)
+    {
+        var date = ContainerFields.ParseDate(text);
+
+        Assert.Equal(expected is null ? null : DateTime.SpecifyKind(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc), date);
+        Assert.True(date is null || date.Value.Kind == DateTimeKind.Utc);
+    }
+
+    [Fact]
     public void Html_page_gives_header_body_and_the_table_metadata()
     {
         var document = ReadOne(Page, "09ANYTOWN123.html");

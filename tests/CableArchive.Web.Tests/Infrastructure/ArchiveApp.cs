@@ -30,9 +30,13 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
 {
     private readonly string logFolder = PostgresServer.NewFolder("logs");
 
+    // A restarted application shares its predecessor's keys; only the first owner deletes them.
+    private readonly bool ownsKeysFolder;
+
     private ArchiveApp(string connectionString, string? keysFolder = null)
     {
         ConnectionString = connectionString;
+        ownsKeysFolder = keysFolder is null;
         KeysFolder = keysFolder ?? PostgresServer.NewFolder("keys");
     }
 
@@ -88,8 +92,8 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
     }
 
-    /// <summary>Imports cable texts (file name, content) through the real import path (parser included).</summary>
-    public async Task<ImportSummary> ImportAsync(IEnumerable<(string FileName, string Text)> cables)
+    /// <summary>Imports cable texts (file name, content) through the real import path (parser included), as <paramref name="release"/> when given.</summary>
+    public async Task<ImportSummary> ImportAsync(IEnumerable<(string FileName, string Text)> cables, ImportRelease? release = null)
     {
         var folder = PostgresServer.NewFolder("import");
         Directory.CreateDirectory(folder);
@@ -97,7 +101,7 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         {
             foreach (var (name, text) in cables)
                 await File.WriteAllTextAsync(Path.Combine(folder, name), text, new UTF8Encoding(false));
-            var summary = await new ArchiveImporter(Archive.Database).ImportAsync([folder]);
+            var summary = await new ArchiveImporter(Archive.Database, new ImportOptions { Release = release }).ImportAsync([folder]);
             Assert.Null(summary.Fatal);
             return summary;
         }
@@ -174,9 +178,17 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        DeleteFolder(logFolder);
+        if (ownsKeysFolder)
+            DeleteFolder(KeysFolder);
+    }
+
+    private static void DeleteFolder(string folder)
+    {
         try
         {
-            Directory.Delete(logFolder, recursive: true);
+            if (Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
