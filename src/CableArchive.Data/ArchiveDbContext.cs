@@ -26,6 +26,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>The subject of each version.</summary>
     public DbSet<CableSubject> Subjects => Set<CableSubject>();
 
+    /// <summary>Versions whose portions still wait for their full-text vectors.</summary>
+    public DbSet<PendingVersion> PendingVersions => Set<PendingVersion>();
+
     /// <summary>Tags of each cable's current version.</summary>
     public DbSet<CableTag> CableTags => Set<CableTag>();
 
@@ -43,6 +46,12 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     /// <summary>Import and reparse runs.</summary>
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    /// <summary>The cables each release run read.</summary>
+    public DbSet<ReleaseCable> ReleaseCables => Set<ReleaseCable>();
+
+    /// <summary>The releases that count: the latest completed run of each release name.</summary>
+    public DbSet<Release> Releases => Set<Release>();
 
     /// <summary>Records that could not be imported, with their bytes.</summary>
     public DbSet<QuarantinedRecord> QuarantinedRecords => Set<QuarantinedRecord>();

@@ -182,6 +182,29 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Portions_a_killed_merge_left_behind_are_deleted_by_the_next_merge()
+    {
+        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(U)", "first words")])));
+
+        // What a process killed between the portions' commit and the merge's leaves: rows under a version id that was
+        // reserved but never committed.
+        await using (var orphan = Archive.DataSource.CreateCommand(
+            """
+            INSERT INTO paragraphs (version_id, cable_id, position, depth, mark_status, mark_caveats, read_level, read_caveats, text, span_start, span_length, searchable)
+            SELECT nextval(pg_get_serial_sequence('cable_versions', 'id')), 1, 0, 0, 0, '{}', 0, '{}', 'left behind', 0, 11, false
+            """))
+        {
+            await orphan.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await WriteAsync(Stage(Make("08TOKYO2578", "BODY", paragraphs: [new Para("1", "(U)", "second words")])));
+
+        await using var context = Archive.CreateDbContext();
+        var texts = await context.Paragraphs.OrderBy(p => p.VersionId).Select(p => p.Text).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["first words", "second words"], texts);
+    }
+
+    [Fact]
     public async Task Text_PostgreSQL_cannot_store_is_replaced_and_the_raw_bytes_kept()
     {
         var cable = Make("08TOKYO2577", "NOISE \0 AND \ud800 HERE");

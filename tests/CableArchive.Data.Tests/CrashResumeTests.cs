@@ -110,6 +110,43 @@ public sealed class CrashResumeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_killed_release_run_does_not_count_and_the_same_release_run_again_does()
+    {
+        var name = await PostgresCluster.Current.CreateDatabaseAsync();
+        try
+        {
+            var connection = PostgresCluster.Current.Server.ConnectionString(name);
+            string[] release = ["import", dump, "--release", "cablegate", "--json", "--connection", connection];
+            await KillWhenCommittingAsync(CliProcess.Start(release), connection);
+
+            await using var database = ArchiveDatabase.CreateDataSource(connection);
+            await using (var killed = database.CreateCommand("SELECT (SELECT count(*) FROM release_cables), (SELECT count(*) FROM releases)"))
+            await using (var reader = await killed.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+            {
+                // The batches it committed recorded their cables, yet the release does not count.
+                Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+                Assert.InRange(reader.GetInt64(0), 1, records - 1);
+                Assert.Equal(0, reader.GetInt64(1));
+            }
+
+            var (exitCode, _, error) = await CliProcess.RunAsync(release);
+
+            Assert.True(exitCode == 2, $"exit {exitCode}: {error}");
+            await using var counted = database.CreateCommand(
+                "SELECT r.run_id, (SELECT count(*) FROM release_cables m WHERE m.run_id = r.run_id), (SELECT count(*) FROM cables) FROM releases r");
+            await using var rows = await counted.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            Assert.True(await rows.ReadAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(2, rows.GetInt64(0));
+            Assert.Equal(rows.GetInt64(2), rows.GetInt64(1));
+            Assert.False(await rows.ReadAsync(TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            await PostgresCluster.Current.DropDatabaseAsync(name);
+        }
+    }
+
+    [Fact]
     public async Task The_next_run_reuses_the_embedded_server_a_killed_run_left_and_copes_with_a_stale_lock_file()
     {
         var clean = await CleanRunAsync();

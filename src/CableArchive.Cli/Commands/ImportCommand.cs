@@ -8,9 +8,10 @@ using Spectre.Console;
 namespace CableArchive.Cli.Commands;
 
 /// <summary>
-/// <c>cablearchive import PATH... [--json] [--data-dir DIR] [--connection STRING]</c>: loads cables from files, folders,
-/// archives (zip, tar, tar.gz, 7z) and cables.csv into the archive, with a progress bar and a summary table
-/// (or, with <c>--json</c>, one JSON object). Exit code 0 when everything went in, 2 when some records were quarantined,
+/// <c>cablearchive import PATH... [--release NAME [--released-at DATE]] [--json] [--data-dir DIR] [--connection STRING]</c>:
+/// loads cables from files, folders, archives (zip, tar, tar.gz, 7z) and cables.csv into the archive, with a progress bar
+/// and a summary table (or, with <c>--json</c>, one JSON object). <c>--release</c> marks the input a complete snapshot of
+/// a publication, so that cables it lacks show as removed (docs/decisions/archive-releases.md). Exit code 0 when everything went in, 2 when some records were quarantined,
 /// 1 when an input was bad or the import failed; every error is one line on standard error.
 /// </summary>
 internal static class ImportCommand
@@ -19,21 +20,36 @@ internal static class ImportCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object instead of a table." };
         var paths = new Argument<string[]>("PATH") { Description = "Files, folders (recursive), archives or cables.csv.", Arity = ArgumentArity.OneOrMore };
+        var release = new Option<string?>("--release")
+        {
+            Description = "The input is the complete release NAME: cables it lacks show as removed in their histories. Leave it out for a partial dump.",
+            HelpName = "NAME",
+        };
+        var releasedAt = new Option<string?>("--released-at")
+        {
+            Description = "When the release was published (2011-09-02, UTC); default: now.",
+            HelpName = "DATE",
+        };
         var archive = new ArchiveOptions();
-        var command = new Command("import", "Import cable dumps of any size into the archive.") { json, paths };
+        var command = new Command("import", "Import cable dumps of any size into the archive.") { json, release, releasedAt, paths };
         archive.AddTo(command);
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(paths) ?? [], parseResult.GetValue(json), archive.Location(parseResult), cancellationToken));
+            RunAsync(
+                parseResult.GetValue(paths) ?? [], parseResult.GetValue(release), parseResult.GetValue(releasedAt), parseResult.GetValue(json),
+                archive.Location(parseResult), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] paths, bool json, ArchiveLocation location, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] paths, string? releaseName, string? releasedAt, bool json, ArchiveLocation location, CancellationToken cancellationToken)
     {
-        // A typo in a path is caught before anything is opened or written.
+        // A typo in a path or the release is caught before anything is opened or written.
         var missing = InputScanner.MissingPaths(paths);
         foreach (var line in missing)
             Console.Error.WriteLine($"error: {line}");
-        if (missing.Count > 0)
+        var release = ImportRelease.Parse(releaseName, releasedAt, out var releaseError);
+        if (releaseError is not null)
+            Console.Error.WriteLine($"error: --release: {releaseError}.");
+        if (missing.Count > 0 || releaseError is not null)
             return 1;
 
         if (await OpenArchiveAsync(location, cancellationToken) is not { } database)
@@ -41,7 +57,7 @@ internal static class ImportCommand
 
         await using (database)
         {
-            var importer = new ArchiveImporter(database);
+            var importer = new ArchiveImporter(database, new ImportOptions { Release = release });
             return await ReportAsync(importer.Progress, importer.ImportAsync(paths, cancellationToken), json);
         }
     }

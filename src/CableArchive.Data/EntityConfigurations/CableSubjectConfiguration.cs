@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CableArchive.Data.EntityConfigurations;
 
-/// <remarks>No foreign-key constraints, as for paragraphs (see <see cref="CableParagraphConfiguration"/>).</remarks>
+/// <remarks>No foreign-key constraints and no indexes but the key and the GIN index, as for paragraphs (see <see cref="CableParagraphConfiguration"/>).</remarks>
 internal sealed class CableSubjectConfiguration : IEntityTypeConfiguration<CableSubject>
 {
     public void Configure(EntityTypeBuilder<CableSubject> builder)
@@ -12,12 +12,10 @@ internal sealed class CableSubjectConfiguration : IEntityTypeConfiguration<Cable
         builder.ToTable("subjects");
         builder.HasKey(s => s.VersionId);
         builder.Property(s => s.VersionId).ValueGeneratedNever();
-        builder.HasIndex(s => s.CableId);
         builder.Property(s => s.Text).IsRequired();
         PortionColumns.Configure(builder);
 
         builder.Property(s => s.SearchVector).HasComputedColumnSql(PortionColumns.SearchVectorSql, stored: true);
         builder.HasIndex(s => s.SearchVector).HasMethod("gin");
-        builder.HasIndex(s => s.VersionId, "ix_subjects_pending").HasFilter("NOT searchable");
     }
 }

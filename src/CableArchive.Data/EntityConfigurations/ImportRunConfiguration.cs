@@ -15,5 +15,6 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         builder.Property(r => r.UserName).IsRequired();
         builder.Property(r => r.HostName).IsRequired();
         builder.Property(r => r.Status).HasConversion<short>();
+        builder.ToTable(t => t.HasCheckConstraint("ck_import_runs_release_has_date", "(release_name IS NULL) = (released_at IS NULL)"));
     }
 }

@@ -498,14 +498,17 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
     private async Task<long> StartRunAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
         await using var context = database.CreateDbContext();
+        var startedAt = DateTime.UtcNow;
         var run = new ImportRun
         {
             Kind = options.RunKind,
             UserName = options.UserName ?? Environment.UserName,
             HostName = Environment.MachineName,
             Inputs = inputs.Select(Path.GetFullPath).ToList(),
-            StartedAt = DateTime.UtcNow,
+            StartedAt = startedAt,
             Status = ImportRunStatus.Running,
+            ReleaseName = options.Release?.Name,
+            ReleasedAt = options.Release is { } release ? release.ReleasedAt ?? startedAt : null,
         };
         context.ImportRuns.Add(run);
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,8 @@ namespace CableArchive.Data.Import;
 /// Quarantined records an archivist has reviewed (imported or discarded) stay as they are, with their review: only open
 /// ones are replayed (a fixed record's cable is replayed from its version, like any other). The admins' "sensitive"
 /// flags are kept aside with the work table and put back once the replay is done; until then the rebuilt cables'
-/// histories are not withheld, so a reparse is a maintenance window.
+/// histories are not withheld, so a reparse is a maintenance window. Release membership (<c>release_cables</c>) is keyed
+/// by reference id and is not emptied, so the releases a cable was in survive the rebuild.
 /// </remarks>
 public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? options = null)
 {
@@ -38,6 +39,9 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
         var summary = await importer.RunAsync(["(archive)"], Replay, cancellationToken).ConfigureAwait(false);
         if (summary.Fatal is null)
         {
+            // Release membership is keyed by reference id and was never emptied; only the rebuilt cables are added.
+            await ReleaseMembership.AddRebuiltVersionsAsync(database.DataSource, cancellationToken).ConfigureAwait(false);
+
             // The flag is an admin's decision, not something the parser derives: it is put back on the rebuilt cables.
             await using var restore = database.DataSource.CreateCommand(
                 $"UPDATE cables SET sensitive = true WHERE reference_id IN (SELECT reference_id FROM {SensitiveTable}); DROP TABLE {SensitiveTable}; DROP TABLE {WorkTable}");
@@ -77,7 +81,7 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
         }
 
         await using (var empty = new NpgsqlCommand(
-            "TRUNCATE paragraphs, subjects, cable_tags, cable_references, cable_aliases, cable_versions, cables; DELETE FROM quarantined_records WHERE status = 0",
+            "TRUNCATE paragraphs, subjects, pending_versions, cable_tags, cable_references, cable_aliases, cable_versions, cables; DELETE FROM quarantined_records WHERE status = 0",
             connection))
         {
             await empty.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

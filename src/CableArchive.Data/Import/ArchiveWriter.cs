@@ -12,10 +12,11 @@ namespace CableArchive.Data.Import;
 internal readonly record struct BatchResult(long Read, long NewCables, long NewVersions, long Unchanged, long Quarantined);
 
 /// <summary>
-/// Writes batches of parsed records into the archive on one connection, each batch in one transaction: binary COPY
-/// straight into the final tables for the bulk (versions, paragraphs, subjects, tags, references) and set-based SQL for
-/// the merge (which records are new, which cables change their current text), so that a batch is either wholly in the
-/// archive or not at all (docs/decisions/archive-two-phase-import.md).
+/// Writes batches of parsed records into the archive, each batch in one merge transaction: binary COPY straight into
+/// the final tables for the bulk (versions, paragraphs, subjects, tags, references) and set-based SQL for the merge
+/// (which records are new, which cables change their current text), so that a batch is either wholly in the archive or
+/// not at all (docs/decisions/archive-two-phase-import.md). The portions of a batch's new versions are copied on a
+/// second connection while the first writes everything else, and commit just before it.
 /// </summary>
 /// <remarks>
 /// Rules of the merge: a version is new when its cable holds no version with the same text hash; a record whose text
@@ -23,6 +24,13 @@ internal readonly record struct BatchResult(long Read, long NewCables, long NewV
 /// read last decides the current version (and so the envelope, tags and references), so that importing dumps in release
 /// order leaves the newest text current and importing the same dump again changes nothing. Merges of concurrent imports
 /// are serialised by an advisory lock.
+/// <para>
+/// Portions committed before their versions are safe to read around: every reader reaches portions through a version
+/// (a cable's current version, a version of its history, or a search joined with the current version), and the
+/// indexing phase only through <c>pending_versions</c>, which the merge transaction writes. If that transaction then
+/// fails, its portions are left under version ids no version will ever have (ids are reserved from a sequence), above
+/// every committed version; the next merge, under the same lock, deletes them before it reserves any id.
+/// </para>
 /// </remarks>
 internal sealed class ArchiveWriter : IAsyncDisposable
 {
@@ -45,30 +53,42 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             raw bytea NOT NULL, raw_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;
         """;
 
+    /// <summary>The merge transaction: everything that makes a cable, a version or a run's counters visible.</summary>
     private readonly NpgsqlConnection connection;
+
+    /// <summary>The paragraphs and subjects of the batch's new versions, in a transaction of their own.</summary>
+    private readonly NpgsqlConnection portionConnection;
+
     private readonly long runId;
 
-    private ArchiveWriter(NpgsqlConnection connection, long runId)
+    private ArchiveWriter(NpgsqlConnection connection, NpgsqlConnection portionConnection, long runId)
     {
         this.connection = connection;
+        this.portionConnection = portionConnection;
         this.runId = runId;
     }
 
     /// <summary>Opens a writer for <paramref name="runId"/> and takes the run's liveness lock, held until disposal.</summary>
     public static async Task<ArchiveWriter> OpenAsync(NpgsqlDataSource dataSource, long runId, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = null;
+        NpgsqlConnection? portionConnection = null;
         try
         {
+            connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            portionConnection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (var staging = new NpgsqlCommand(StagingTables, connection))
                 await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await using (var runLock = new NpgsqlCommand("SELECT pg_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = RunLockClass }, new() { Value = (int)runId } } })
                 await runLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return new ArchiveWriter(connection, runId);
+            return new ArchiveWriter(connection, portionConnection, runId);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (connection is not null)
+                await connection.DisposeAsync().ConfigureAwait(false);
+            if (portionConnection is not null)
+                await portionConnection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -82,37 +102,87 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync("SELECT pg_advisory_xact_lock($1, 0)", cancellationToken, MergeLockClass).ConfigureAwait(false);
+        await DeleteOrphanedPortionsAsync(cancellationToken).ConfigureAwait(false);
 
         var newCables = 0;
-        var newVersionCount = 0;
-        if (cables.Count > 0)
+        BatchPlan? plan = null;
+        try
         {
-            await CopyKeysAsync(cables, cancellationToken).ConfigureAwait(false);
-            newCables = await InsertNewCablesAsync(now, cancellationToken).ConfigureAwait(false);
-            var plan = await PlanAsync(cables, cancellationToken).ConfigureAwait(false);
-            newVersionCount = plan.NewVersions.Count;
+            if (cables.Count > 0)
+            {
+                await CopyKeysAsync(cables, cancellationToken).ConfigureAwait(false);
+                await ReleaseMembership.AddBatchAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+                newCables = await InsertNewCablesAsync(now, cancellationToken).ConfigureAwait(false);
+                plan = await PlanAsync(cables, cancellationToken).ConfigureAwait(false);
 
-            await CopyVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
-            await CopyPortionsAsync(plan, cancellationToken).ConfigureAwait(false);
-            await ApplyCurrentVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
-            await MergeAliasesAsync(cables, cancellationToken).ConfigureAwait(false);
+                // Both connections work at once; the portions commit (or fail) before the merge goes on to commit.
+                await Task.WhenAll(
+                    CopyPortionsAsync(plan, cancellationToken),
+                    MergeVersionsAsync(cables, plan, now, cancellationToken)).ConfigureAwait(false);
+            }
+
+            if (quarantined.Count > 0)
+                await MergeQuarantineAsync(quarantined, now, cancellationToken).ConfigureAwait(false);
+
+            var newVersionCount = plan?.NewVersions.Count ?? 0;
+            var result = new BatchResult(batch.Count, newCables, newVersionCount, cables.Count - newVersionCount, quarantined.Count);
+            await ExecuteAsync(
+                """
+                UPDATE import_runs SET records_read = records_read + $2, new_cables = new_cables + $3, new_versions = new_versions + $4,
+                    unchanged = unchanged + $5, quarantined = quarantined + $6, bytes_read = greatest(bytes_read, $7)
+                WHERE id = $1
+                """,
+                cancellationToken,
+                runId, result.Read, result.NewCables, result.NewVersions, result.Unchanged, result.Quarantined, inputBytesRead).ConfigureAwait(false);
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
         }
+        catch when (plan is { NewVersions.Count: > 0 })
+        {
+            await DeletePortionsOfAsync(plan).ConfigureAwait(false);
+            throw;
+        }
+    }
 
-        if (quarantined.Count > 0)
-            await MergeQuarantineAsync(quarantined, now, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Takes out the portions of a batch whose merge failed, if they committed; where even that fails (the database
+    /// went away), the next merge deletes them (see the remarks on the class).
+    /// </summary>
+    private async Task DeletePortionsOfAsync(BatchPlan plan)
+    {
+        var versionIds = plan.NewVersions.Select(v => v.VersionId).ToArray();
+        try
+        {
+            await using var delete = new NpgsqlBatch(portionConnection);
+            foreach (var table in (string[])["paragraphs", "subjects"])
+                delete.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {table} WHERE version_id = ANY($1)") { Parameters = { new() { Value = versionIds } } });
+            await delete.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // Left for the next merge.
+        }
+    }
 
-        var result = new BatchResult(batch.Count, newCables, newVersionCount, cables.Count - newVersionCount, quarantined.Count);
+    /// <summary>Deletes the portions a killed merge left behind (see the remarks on the class).</summary>
+    private async Task DeleteOrphanedPortionsAsync(CancellationToken cancellationToken)
+    {
         await ExecuteAsync(
             """
-            UPDATE import_runs SET records_read = records_read + $2, new_cables = new_cables + $3, new_versions = new_versions + $4,
-                unchanged = unchanged + $5, quarantined = quarantined + $6, bytes_read = greatest(bytes_read, $7)
-            WHERE id = $1
+            DELETE FROM paragraphs WHERE version_id > (SELECT coalesce(max(id), 0) FROM cable_versions);
+            DELETE FROM subjects WHERE version_id > (SELECT coalesce(max(id), 0) FROM cable_versions);
             """,
-            cancellationToken,
-            runId, result.Read, result.NewCables, result.NewVersions, result.Unchanged, result.Quarantined, inputBytesRead).ConfigureAwait(false);
+            cancellationToken).ConfigureAwait(false);
+    }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+    /// <summary>Everything of a batch but its portions, on the merge connection.</summary>
+    private async Task MergeVersionsAsync(List<StagedCable> cables, BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    {
+        await CopyVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
+        await ListPendingAsync(plan, cancellationToken).ConfigureAwait(false);
+        await ApplyCurrentVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
+        await MergeAliasesAsync(cables, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CopyKeysAsync(List<StagedCable> cables, CancellationToken cancellationToken)
@@ -253,13 +323,29 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Lists the new versions as waiting for their vectors, which are computed after the batch commits (SearchIndexer).</summary>
+    private async Task ListPendingAsync(BatchPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.NewVersions.Count == 0)
+            return;
+        await using var copy = await connection.BeginBinaryImportAsync("COPY pending_versions (version_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        foreach (var version in plan.NewVersions)
+        {
+            copy.StartRow();
+            copy.Write(version.VersionId, NpgsqlDbType.Bigint);
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies the new versions' portions, unsearchable, on the portion connection, and commits them.</summary>
     private async Task CopyPortionsAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
         if (plan.NewVersions.Count == 0)
             return;
 
-        // Rows are written unsearchable: their vectors are computed after the batch commits (SearchIndexer).
-        await using (var copy = await connection.BeginBinaryImportAsync(
+        await using var transaction = await portionConnection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var copy = await portionConnection.BeginBinaryImportAsync(
             """
             COPY paragraphs (version_id, cable_id, position, number, depth, mark_status, mark, mark_level, mark_caveats, read_level,
                 read_caveats, text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
@@ -288,7 +374,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
+        await using (var copy = await portionConnection.BeginBinaryImportAsync(
             """
             COPY subjects (version_id, cable_id, mark_status, mark, mark_level, mark_caveats, read_level, read_caveats, text,
                 span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
@@ -311,6 +397,8 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static void WritePortionLabel(NpgsqlBinaryImporter copy, StagedPortion portion)
@@ -528,7 +616,11 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await portionConnection.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
 
     private sealed record PlannedVersion(StagedCable Cable, long CableId, long VersionId);
 

@@ -48,4 +48,7 @@ public sealed record ImportOptions
 
     /// <summary>Who <see cref="Model.ImportRun.UserName"/> credits the run to; the operating-system user when null.</summary>
     public string? UserName { get; init; }
+
+    /// <summary>The release the input is a complete snapshot of; null for an ordinary (partial) import.</summary>
+    public ImportRelease? Release { get; init; }
 }

@@ -75,6 +75,10 @@ public sealed class QuarantineReview(ArchiveDatabase database)
         if (summary.Fatal is not null)
             throw new ArchiveUnavailableException($"The fixed record could not be imported: {summary.Fatal}");
 
+        // A record quarantined by a release run belongs to that release; added before the record is marked, so that
+        // fixing it again after a crash in between adds it then.
+        await ReleaseMembership.AddFixedRecordAsync(database.DataSource, record.ImportRunId, referenceId, cancellationToken).ConfigureAwait(false);
+
         // Marked after the import committed: if the process dies in between, the record is still open and fixing it
         // again finds its text unchanged and marks it then.
         var now = DateTime.UtcNow;

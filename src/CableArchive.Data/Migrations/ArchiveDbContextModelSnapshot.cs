@@ -505,12 +505,13 @@ namespace CableArchive.Data.Migrations
 
             modelBuilder.Entity("CableArchive.Data.Model.CableParagraph", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("VersionId")
                         .HasColumnType("bigint")
-                        .HasColumnName("id");
+                        .HasColumnName("version_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
                     b.Property<long>("CableId")
                         .HasColumnType("bigint")
@@ -540,10 +541,6 @@ namespace CableArchive.Data.Migrations
                     b.Property<string>("Number")
                         .HasColumnType("text")
                         .HasColumnName("number");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer")
-                        .HasColumnName("position");
 
                     b.PrimitiveCollection<List<string>>("ReadCaveats")
                         .IsRequired()
@@ -577,28 +574,13 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
-                    b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("VersionId", "Position")
                         .HasName("pk_paragraphs");
-
-                    b.HasIndex("CableId")
-                        .HasDatabaseName("ix_paragraphs_cable_id");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_paragraphs_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
-                    b.HasIndex("VersionId", "Position")
-                        .IsUnique()
-                        .HasDatabaseName("ix_paragraphs_version_id_position");
-
-                    b.HasIndex(new[] { "Id" }, "ix_paragraphs_pending")
-                        .HasDatabaseName("ix_paragraphs_id")
-                        .HasFilter("NOT searchable");
 
                     b.ToTable("paragraphs", (string)null);
                 });
@@ -713,17 +695,10 @@ namespace CableArchive.Data.Migrations
                     b.HasKey("VersionId")
                         .HasName("pk_subjects");
 
-                    b.HasIndex("CableId")
-                        .HasDatabaseName("ix_subjects_cable_id");
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_subjects_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
-                    b.HasIndex(new[] { "VersionId" }, "ix_subjects_pending")
-                        .HasDatabaseName("ix_subjects_version_id")
-                        .HasFilter("NOT searchable");
 
                     b.ToTable("subjects", (string)null);
                 });
@@ -885,6 +860,14 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("records_read");
 
+                    b.Property<string>("ReleaseName")
+                        .HasColumnType("text")
+                        .HasColumnName("release_name");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -905,7 +888,22 @@ namespace CableArchive.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_import_runs");
 
-                    b.ToTable("import_runs", (string)null);
+                    b.ToTable("import_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_import_runs_release_has_date", "(release_name IS NULL) = (released_at IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("CableArchive.Data.Model.PendingVersion", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("VersionId")
+                        .HasName("pk_pending_versions");
+
+                    b.ToTable("pending_versions", (string)null);
                 });
 
             modelBuilder.Entity("CableArchive.Data.Model.Post", b =>
@@ -1036,6 +1034,42 @@ namespace CableArchive.Data.Migrations
 
                             t.HasCheckConstraint("ck_quarantined_records_reviewed", "status = 0 OR (reviewed_by IS NOT NULL AND reviewed_at IS NOT NULL)");
                         });
+                });
+
+            modelBuilder.Entity("CableArchive.Data.Model.Release", b =>
+                {
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("releases", (string)null);
+                });
+
+            modelBuilder.Entity("CableArchive.Data.Model.ReleaseCable", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("ReferenceId")
+                        .HasColumnType("text")
+                        .HasColumnName("reference_id");
+
+                    b.HasKey("RunId", "ReferenceId")
+                        .HasName("pk_release_cables");
+
+                    b.ToTable("release_cables", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>
@@ -1268,6 +1302,16 @@ namespace CableArchive.Data.Migrations
                         .HasForeignKey("ReviewRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_quarantined_records_import_runs_review_run_id");
+                });
+
+            modelBuilder.Entity("CableArchive.Data.Model.ReleaseCable", b =>
+                {
+                    b.HasOne("CableArchive.Data.Model.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_release_cables_import_runs_run_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>

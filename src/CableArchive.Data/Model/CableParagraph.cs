@@ -2,12 +2,9 @@ using CableArchive.Domain.Classification;
 
 namespace CableArchive.Data.Model;
 
-/// <summary>One portion of a version's text with its own portion mark and full-text vector.</summary>
+/// <summary>One portion of a version's text with its own portion mark and full-text vector; keyed by version and position.</summary>
 public sealed class CableParagraph : IPortion
 {
-    /// <summary>Surrogate key.</summary>
-    public long Id { get; set; }
-
     /// <summary>The version.</summary>
     public long VersionId { get; set; }
 
@@ -50,7 +47,10 @@ public sealed class CableParagraph : IPortion
     /// <summary>The portion's length in the version's text.</summary>
     public int SpanLength { get; set; }
 
-    /// <summary>Whether <see cref="SearchVector"/> has been computed (set by the indexing phase after the import commits).</summary>
+    /// <summary>
+    /// Whether <see cref="SearchVector"/> has been computed (set by the indexing phase after the import commits, for the
+    /// versions listed in <see cref="PendingVersion"/>).
+    /// </summary>
     public bool Searchable { get; set; }
 
     /// <summary>The generated full-text vector of <see cref="Text"/>; null until <see cref="Searchable"/>.</summary>

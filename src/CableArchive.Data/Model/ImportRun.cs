@@ -69,4 +69,13 @@ public sealed class ImportRun
 
     /// <summary>One line per input that could not be read, and the fatal error if any.</summary>
     public List<string> Errors { get; set; } = [];
+
+    /// <summary>
+    /// The name of the release this run imports, when the archivist marked its input a complete snapshot of a
+    /// publication (<c>import --release NAME</c>); null for an ordinary run, which never implies that a cable was removed.
+    /// </summary>
+    public string? ReleaseName { get; set; }
+
+    /// <summary>When the release was published (<c>--released-at</c>), else when its run started; null when <see cref="ReleaseName"/> is.</summary>
+    public DateTime? ReleasedAt { get; set; }
 }

@@ -150,14 +150,25 @@ public sealed record CableText(long VersionId, PortionView? Subject, IReadOnlyLi
 /// </summary>
 /// <param name="Number">1-based, oldest first.</param>
 /// <param name="VersionId">The first stored version of the group.</param>
-/// <param name="FirstSeen">When that version was released (or imported, when the container gives no release date).</param>
+/// <param name="FirstSeen">
+/// When that version was released: the date its container gave, else the date of the release whose run first read it,
+/// else when it was imported.
+/// </param>
 /// <param name="Format">The container it came in.</param>
 /// <param name="IsCurrent">Whether the cable's current text is in this group.</param>
 /// <param name="ReleasedAt">The release date the container gave, when it gave one (then <paramref name="FirstSeen"/> is it).</param>
 /// <param name="ImportRunId">The import run that first read that version.</param>
-public sealed record VersionView(int Number, long VersionId, DateTime FirstSeen, CableFormat Format, bool IsCurrent, DateTime? ReleasedAt, long ImportRunId);
+/// <param name="ReleaseName">The release that run imported, when it was a release run.</param>
+public sealed record VersionView(int Number, long VersionId, DateTime FirstSeen, CableFormat Format, bool IsCurrent, DateTime? ReleasedAt, long ImportRunId, string? ReleaseName);
 
 /// <summary>A value and how many cables carry it, for the browse pages.</summary>
 /// <param name="Value">The tag, origin or classification.</param>
 /// <param name="Count">Cables.</param>
 public sealed record BrowseCount(string Value, long Count);
+
+/// <summary>A release that counts, as it concerns one cable.</summary>
+/// <param name="RunId">The run whose membership is the release's.</param>
+/// <param name="Name">The release's name.</param>
+/// <param name="ReleasedAt">When it was published.</param>
+/// <param name="ContainsCable">Whether the release contains the cable.</param>
+public sealed record CableRelease(long RunId, string Name, DateTime ReleasedAt, bool ContainsCable);

@@ -142,11 +142,11 @@ public static partial class CableQueries
     {
         await using var command = dataSource.CreateCommand(
             $"""
-            SELECT v.id, coalesce(v.released_at, v.imported_at), v.source_format, v.id = c.current_version_id, {SeenDigest("v")},
-                   v.released_at, v.import_run_id
-            FROM cable_versions v JOIN cables c ON c.id = v.cable_id
+            SELECT v.id, coalesce(v.released_at, r.released_at, v.imported_at), v.source_format, v.id = c.current_version_id, {SeenDigest("v")},
+                   v.released_at, v.import_run_id, r.release_name
+            FROM cable_versions v JOIN cables c ON c.id = v.cable_id JOIN import_runs r ON r.id = v.import_run_id
             WHERE v.cable_id = @cable
-            ORDER BY coalesce(v.released_at, v.imported_at), v.id
+            ORDER BY coalesce(v.released_at, r.released_at, v.imported_at), v.id
             """);
         reader.AddParameters(command.Parameters);
         command.Parameters.Add(new NpgsqlParameter("cable", NpgsqlDbType.Bigint) { Value = cableId });
@@ -168,7 +168,7 @@ public static partial class CableQueries
             previous = seen;
             versions.Add(new VersionView(
                 versions.Count + 1, rows.GetInt64(0), rows.GetDateTime(1), (CableFormat)rows.GetInt16(2), current,
-                rows.IsDBNull(5) ? null : rows.GetDateTime(5), rows.GetInt64(6)));
+                rows.IsDBNull(5) ? null : rows.GetDateTime(5), rows.GetInt64(6), NullableString(rows, 7)));
         }
 
         return versions;

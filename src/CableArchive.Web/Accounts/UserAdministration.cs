@@ -201,13 +201,29 @@ public sealed class UserAdministration(UserManager<ArchiveUser> users, RoleManag
     }
 
     /// <summary>
-    /// Ends every sign-in session of a user: the new security stamp no longer matches the one in their cookies, which
-    /// is checked on every request. Bearer tokens are not sessions and keep working; deactivate the user to stop them.
+    /// Ends every way a user is signed in: the new security stamp no longer matches the one in their cookies, which is
+    /// checked on every request, and every bearer token they hold is revoked (an admin may issue a new one with
+    /// <see cref="IssueNewTokenAsync"/>). The account stays active: the user may sign in again.
     /// </summary>
     public async Task SignOutEverywhereAsync(long id, AdminActor actor)
     {
         var user = await FindAsync(id);
-        await AuditedAsync(actor, AuditActions.UserSignOut, user, async () => Check(await users.UpdateSecurityStampAsync(user)));
+        await AuditedAsync(actor, AuditActions.UserSignOut, user, async () =>
+        {
+            Check(await users.UpdateSecurityStampAsync(user));
+            var now = DateTime.UtcNow;
+            await context.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+                .ExecuteUpdateAsync(t => t.SetProperty(token => token.RevokedAt, now));
+        });
+    }
+
+    /// <summary>Issues a new bearer token for a user; returns its value, shown once and stored only as a hash. Audited.</summary>
+    public async Task<string> IssueNewTokenAsync(long id, AdminActor actor)
+    {
+        var user = await FindAsync(id);
+        var value = "";
+        await AuditedAsync(actor, AuditActions.TokenIssue, user, async () => value = await IssueTokenAsync(user, $"issued by {actor.Name}"));
+        return value;
     }
 
     /// <summary>Whether any user exists.</summary>

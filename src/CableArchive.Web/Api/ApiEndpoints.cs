@@ -39,7 +39,7 @@ public static class ApiEndpoints
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
         {
             await audit.RecordAsync(AuditActions.Search, AuditOutcomes.TimedOut, target: "api", query: SearchRequest.Describe(query));
-            return Results.Json(new { error = Pages.IndexModel.TooLong }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Json(new { error = Pages.Search.IndexModel.TooLong }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         await audit.RecordAsync(AuditActions.Search, AuditOutcomes.Ok, target: "api", query: SearchRequest.Describe(query), resultCount: results.Total);
@@ -92,17 +92,22 @@ public static class ApiEndpoints
         });
     }
 
-    private static async Task<IResult> VersionsAsync(string id, CurrentReader readers, CableReading reading, CancellationToken cancellationToken)
+    private static async Task<IResult> VersionsAsync(string id, CurrentReader readers, CableReading reading, WebArchive archive, CancellationToken cancellationToken)
     {
         if (await readers.GetAsync(cancellationToken) is not { } reader)
             return Results.Unauthorized();
         var view = await reading.ReadAsync(reader, id, null, AuditActions.Api, cancellationToken);
+
+        // The history page's events: versions the reader can tell apart, and releases that removed or re-added the cable.
+        var history = view.Withdrawn || view.HistoryWithheld ? []
+            : HistoryEvent.Of(view.Versions, await CableQueries.GetReleasesAsync(archive.DataSource, view.Envelope!.ReferenceId, cancellationToken));
         return Results.Json(new
         {
             id = view.RequestedId,
             withdrawn = view.Withdrawn,
             historyWithheld = view.HistoryWithheld,
             versions = view.Versions.Select(v => new { number = v.Number, firstSeen = v.FirstSeen, format = v.Format.ToString(), current = v.IsCurrent }),
+            history = history.Select(e => new { kind = e.Kind.ToString(), at = e.At, version = e.Version?.Number, release = e.Release?.Name }),
         });
     }
 

@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Globalization;
 using System.Text;
 using CableArchive.Data.Audit;
@@ -37,22 +38,31 @@ public static class ExportEndpoints
         var query = SearchRequest.Parse(http.Request.Query) with { PageSize = SearchQuery.MaxPageSize };
         var csv = new StringBuilder("id,date,origin,classification,subject,url\n");
         long rows = 0;
-        for (var page = 1; rows < MaxCsvRows; page++)
+        try
         {
-            var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query with { Page = page }, cancellationToken: cancellationToken);
-            foreach (var hit in results.Hits)
+            for (var page = 1; rows < MaxCsvRows; page++)
             {
-                csv.Append(Cell(hit.ReferenceId)).Append(',')
-                    .Append(Cell(hit.CreatedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append(',')
-                    .Append(Cell(hit.Origin)).Append(',')
-                    .Append(Cell(hit.Classification)).Append(',')
-                    .Append(Cell(hit.Subject ?? (hit.SubjectWithheld is { } label ? $"[subject withheld: {label}]" : ""))).Append(',')
-                    .Append(Cell("/cables/" + Uri.EscapeDataString(hit.ReferenceId))).Append('\n');
-                rows++;
-            }
+                var results = await ArchiveSearch.SearchAsync(archive.DataSource, reader.Sql, query with { Page = page }, cancellationToken: cancellationToken);
+                foreach (var hit in results.Hits)
+                {
+                    csv.Append(Cell(hit.ReferenceId)).Append(',')
+                        .Append(Cell(hit.CreatedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append(',')
+                        .Append(Cell(hit.Origin)).Append(',')
+                        .Append(Cell(hit.Classification)).Append(',')
+                        .Append(Cell(hit.Subject ?? (hit.SubjectWithheld is { } label ? $"[subject withheld: {label}]" : ""))).Append(',')
+                        .Append(Cell("/cables/" + Uri.EscapeDataString(hit.ReferenceId))).Append('\n');
+                    rows++;
+                }
 
-            if (results.Hits.Count < query.PageSize || (long)page * query.PageSize >= results.Total)
-                break;
+                if (results.Hits.Count < query.PageSize || (long)page * query.PageSize >= results.Total)
+                    break;
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
+        {
+            // The statement timeout stopped the search (Hosting/ArchiveSetup.cs): the reader is told, as on the search page.
+            await audit.RecordAsync(AuditActions.SearchExport, AuditOutcomes.TimedOut, query: SearchRequest.Describe(query));
+            return Results.Text(Pages.Search.IndexModel.TooLong, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         await audit.RecordAsync(AuditActions.SearchExport, AuditOutcomes.Ok, query: SearchRequest.Describe(query), resultCount: rows);

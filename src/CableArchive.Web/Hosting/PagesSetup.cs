@@ -18,7 +18,7 @@ public static class PagesSetup
             options.Conventions.AllowAnonymousToPage("/Account/SignIn");
             options.Conventions.AllowAnonymousToPage("/Account/Denied");
             options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AddPageRoute("/Index", "search");
+            options.Conventions.AddPageRoute("/Search/Index", "search");
             options.Conventions.AuthorizeFolder("/Admin", AccountsSetup.AdminPolicy);
             options.Conventions.AuthorizeFolder("/Archive", AccountsSetup.ArchivistPolicy);
         }).ConfigureApplicationPartManager(parts =>

@@ -25,13 +25,14 @@ public sealed class ImportJob
 {
     private readonly CancellationTokenSource cancellation = new();
 
-    internal ImportJob(string fileName, string filePath, long bytes, long userId, string userName)
+    internal ImportJob(string fileName, string filePath, long bytes, long userId, string userName, ImportRelease? release)
     {
         FileName = fileName;
         FilePath = filePath;
         Bytes = bytes;
         UserId = userId;
         UserName = userName;
+        Release = release;
     }
 
     /// <summary>The job's id (the upload's page), known before the run has one.</summary>
@@ -51,6 +52,9 @@ public sealed class ImportJob
 
     /// <summary>That account's name.</summary>
     public string UserName { get; }
+
+    /// <summary>The release the archivist said the upload is a complete snapshot of; null for a partial dump.</summary>
+    public ImportRelease? Release { get; }
 
     /// <summary>When it was queued.</summary>
     public DateTime QueuedAt { get; } = DateTime.UtcNow;
@@ -109,10 +113,10 @@ public sealed class ImportQueue
 
     internal ChannelReader<ImportJob> Waiting => waiting.Reader;
 
-    /// <summary>Queues an uploaded file for import.</summary>
-    public ImportJob Enqueue(string fileName, string filePath, long bytes, long userId, string userName)
+    /// <summary>Queues an uploaded file for import, as a complete <paramref name="release"/> when one is given.</summary>
+    public ImportJob Enqueue(string fileName, string filePath, long bytes, long userId, string userName, ImportRelease? release = null)
     {
-        var job = new ImportJob(fileName, filePath, bytes, userId, userName);
+        var job = new ImportJob(fileName, filePath, bytes, userId, userName, release);
         jobs[job.Id] = job;
         ForgetOldJobs();
         if (!waiting.Writer.TryWrite(job))

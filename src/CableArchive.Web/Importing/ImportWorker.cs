@@ -53,7 +53,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceProvider services, I
         }
 
         var archive = services.GetRequiredService<WebArchive>();
-        var importer = new ArchiveImporter(archive.Database, new ImportOptions { RunKind = RunKind, UserName = job.UserName });
+        var importer = new ArchiveImporter(archive.Database, new ImportOptions { RunKind = RunKind, UserName = job.UserName, Release = job.Release });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(job.CancellationToken, stoppingToken);
         job.Start(importer.Progress);
         ImportSummary? summary = null;
@@ -100,6 +100,7 @@ public sealed class ImportWorker(ImportQueue queue, IServiceProvider services, I
             Detail = summary is null ? null : JsonSerializer.Serialize(new
             {
                 file = job.FileName,
+                release = job.Release?.Name,
                 newCables = summary.NewCables,
                 newVersions = summary.NewVersions,
                 unchanged = summary.Unchanged,

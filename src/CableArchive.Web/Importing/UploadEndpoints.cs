@@ -1,5 +1,7 @@
+using System.Text.Json;
 using CableArchive.Data.Audit;
 using CableArchive.Data;
+using CableArchive.Data.Import;
 using CableArchive.Web.Accounts;
 using CableArchive.Web.Auditing;
 using Microsoft.AspNetCore.Antiforgery;
@@ -24,8 +26,15 @@ public static class UploadEndpoints
     /// <summary>The form field of the uploaded file.</summary>
     public const string FileField = "dump";
 
+    /// <summary>The form field naming the release the upload is a complete snapshot of (empty for a partial dump).</summary>
+    public const string ReleaseNameField = "releaseName";
+
+    /// <summary>The form field of the release's publication date (optional).</summary>
+    public const string ReleasedAtField = "releasedAt";
+
     private const string TokenField = "__RequestVerificationToken";
     private const int MaxTokenBytes = 4096;
+    private const int MaxReleaseFieldBytes = 1024;
 
     /// <summary>Maps the upload and status endpoints, for archivists and admins only.</summary>
     public static WebApplication MapArchiveUploads(this WebApplication app)
@@ -67,14 +76,35 @@ public static class UploadEndpoints
         }
 
         var multipart = new MultipartReader(boundary, context.Request.Body, 64 * 1024) { BodyLengthLimit = options.MaxBytes };
-        var token = await ReadTokenAsync(await multipart.ReadNextSectionAsync(cancellationToken), cancellationToken);
-        if (token is null)
+        var tokenSection = await multipart.ReadNextSectionAsync(cancellationToken);
+        var token = tokenSection?.AsFormDataSection() is { Name: TokenField } ? await ReadFieldAsync(tokenSection, MaxTokenBytes, cancellationToken) : null;
+        if (string.IsNullOrEmpty(token))
             return Results.BadRequest("The form's first field must be its antiforgery token.");
         context.Request.Headers[antiforgeryOptions.Value.HeaderName!] = token;
         if (!await antiforgery.IsRequestValidAsync(context))
             return Results.BadRequest("The form has expired; open the upload page again.");
 
-        var file = (await multipart.ReadNextSectionAsync(cancellationToken))?.AsFileSection();
+        // The release fields come before the file, so that they are known before a byte of it is stored.
+        var section = await multipart.ReadNextSectionAsync(cancellationToken);
+        string? releaseName = null;
+        string? releasedAt = null;
+        while (section?.AsFormDataSection() is { Name: ReleaseNameField or ReleasedAtField } field)
+        {
+            var value = await ReadFieldAsync(section, MaxReleaseFieldBytes, cancellationToken);
+            if (value is null)
+                return Results.BadRequest("The release's name or date is too long.");
+            if (field.Name == ReleaseNameField)
+                releaseName = value;
+            else
+                releasedAt = value;
+            section = await multipart.ReadNextSectionAsync(cancellationToken);
+        }
+
+        var release = ImportRelease.Parse(releaseName, releasedAt, out var releaseError);
+        if (releaseError is not null)
+            return Results.BadRequest($"The release: {releaseError}.");
+
+        var file = section?.AsFileSection();
         if (file is null || file.Name != FileField || string.IsNullOrEmpty(file.FileName))
             return Results.BadRequest("Choose a file to upload.");
         var uploader = await readers.GetAsync(cancellationToken);
@@ -101,20 +131,20 @@ public static class UploadEndpoints
             return e is BadHttpRequestException bad ? Results.StatusCode(bad.StatusCode) : Results.BadRequest("The upload did not arrive whole.");
         }
 
-        var job = queue.Enqueue(fileName, path, bytes, uploader.UserId, uploader.UserName);
-        logger.LogInformation("Upload {FileName} ({Bytes} bytes) by {UserName} queued as {JobId}", fileName, bytes, uploader.UserName, job.Id);
-        await audit.RecordAsync(AuditActions.ArchiveUpload, Data.Audit.AuditOutcomes.Ok, target: fileName, resultCount: bytes);
+        var job = queue.Enqueue(fileName, path, bytes, uploader.UserId, uploader.UserName, release);
+        logger.LogInformation(
+            "Upload {FileName} ({Bytes} bytes) by {UserName} queued as {JobId}, release {ReleaseName}", fileName, bytes, uploader.UserName, job.Id, release?.Name);
+        var detail = release is null ? null : JsonSerializer.Serialize(new { release = release.Name, releasedAt = release.ReleasedAt });
+        await audit.RecordAsync(AuditActions.ArchiveUpload, Data.Audit.AuditOutcomes.Ok, target: fileName, resultCount: bytes, detail: detail);
         return Results.Redirect($"/archive/uploads/{job.Id}");
     }
 
-    /// <summary>The antiforgery token when <paramref name="section"/> is its field and of a sensible size, else null.</summary>
-    private static async Task<string?> ReadTokenAsync(MultipartSection? section, CancellationToken cancellationToken)
+    /// <summary>The value of a form field (UTF-8) when it is shorter than <paramref name="maxBytes"/>, else null: never read whole.</summary>
+    private static async Task<string?> ReadFieldAsync(MultipartSection section, int maxBytes, CancellationToken cancellationToken)
     {
-        if (section?.AsFormDataSection() is not { Name: TokenField })
-            return null;
-        var buffer = new byte[MaxTokenBytes];
+        var buffer = new byte[maxBytes];
         var read = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        return read is > 0 and < MaxTokenBytes ? System.Text.Encoding.ASCII.GetString(buffer, 0, read) : null;
+        return read < maxBytes ? System.Text.Encoding.UTF8.GetString(buffer, 0, read) : null;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class AdminAccessTests(ReadingFixture fixture) : IClassFixture<Rea
     private static readonly string[] Posts =
     [
         "/admin/users/new", "/admin/users/{id}?handler=Save", "/admin/users/{id}?handler=Deactivate", "/admin/users/{id}?handler=Reactivate",
-        "/admin/users/{id}?handler=ResetPassword", "/admin/users/{id}?handler=SignOut",
+        "/admin/users/{id}?handler=ResetPassword", "/admin/users/{id}?handler=SignOut", "/admin/users/{id}?handler=IssueToken",
     ];
 
     private ArchiveApp App => fixture.App;
@@ -103,7 +103,7 @@ public sealed class AdminAccessTests(ReadingFixture fixture) : IClassFixture<Rea
             Assert.DoesNotContain("<style", html);
         }
 
-        Assert.Equal(5, Regex.Matches(await admin.GetStringAsync($"/admin/users/{id}"), "<form[^>]*method=\"post\"").Count);
+        Assert.Equal(6, Regex.Matches(await admin.GetStringAsync($"/admin/users/{id}"), "<form[^>]*method=\"post\"").Count);
     }
 
     [Fact]

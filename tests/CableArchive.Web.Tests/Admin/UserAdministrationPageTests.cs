@@ -128,7 +128,7 @@ public sealed class UserAdministrationPageTests(ReadingFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Signing_a_user_out_everywhere_ends_their_cookie_sessions_at_the_next_request()
+    public async Task Signing_a_user_out_everywhere_ends_their_cookie_sessions_and_tokens_at_the_next_request()
     {
         var admin = await App.SignInAsync(await App.CreateAdminAsync(ClassificationLevel.Secret));
         var user = await App.CreateAnalystAsync(ClassificationLevel.Confidential);
@@ -136,6 +136,7 @@ public sealed class UserAdministrationPageTests(ReadingFixture fixture) : IClass
         var first = await App.SignInAsync(user);
         var second = await App.SignInAsync(user);
         Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/cables/08TOKYO1002")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.As(user).GetAsync("/api/cables/08TOKYO1002")).StatusCode);
         var marker = await App.LastAuditIdAsync();
 
         await admin.PostAccountAsync(id, "SignOut");
@@ -151,10 +152,36 @@ public sealed class UserAdministrationPageTests(ReadingFixture fixture) : IClass
         var record = Assert.Single(await App.AuditAfterAsync(marker), r => r.Action == "admin.user.sign-out");
         Assert.NotEqual(record.State("before").GetProperty("securityStamp").GetString(), record.State("after").GetProperty("securityStamp").GetString());
         Assert.True(record.State("after").GetProperty("active").GetBoolean());
+        Assert.Equal((1, 0), (record.State("before").GetProperty("apiTokens").GetInt32(), record.State("after").GetProperty("apiTokens").GetInt32()));
 
-        // Tokens are not sessions (deactivation stops them), and the user may sign in again.
-        Assert.Equal(HttpStatusCode.OK, (await App.As(user).GetAsync("/api/cables/08TOKYO1002")).StatusCode);
+        // The token is revoked with the sessions; the user may sign in again.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.As(user).GetAsync("/api/cables/08TOKYO1002")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await App.SignInAsync(user)).GetAsync("/cables/08TOKYO1002")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_issues_a_new_api_token_shown_once_that_reads_as_the_user()
+    {
+        var admin = await App.SignInAsync(await App.CreateAdminAsync(ClassificationLevel.Secret));
+        var user = await App.CreateAnalystAsync(ClassificationLevel.Confidential);
+        var id = await App.UserIdAsync(user.Name);
+        await admin.PostAccountAsync(id, "SignOut");
+        var marker = await App.LastAuditIdAsync();
+
+        var html = await (await admin.PostAccountAsync(id, "IssueToken")).Content.ReadAsStringAsync();
+
+        var token = System.Text.RegularExpressions.Regex.Match(html, "class=\"api-token\">([^<]+)<").Groups[1].Value;
+        Assert.StartsWith(ApiToken.Prefix, token);
+        Assert.DoesNotContain(token, await admin.GetStringAsync($"/admin/users/{id}"));
+        var record = Assert.Single(await App.AuditAfterAsync(marker), r => r.Action == "admin.token.issue");
+        Assert.Equal((user.Name, 0, 1), (record.Target, record.State("before").GetProperty("apiTokens").GetInt32(), record.State("after").GetProperty("apiTokens").GetInt32()));
+        Assert.DoesNotContain(token, record.Detail!);
+
+        using var bearer = App.Anonymous();
+        bearer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var cable = await bearer.GetAsync("/api/cables/08TOKYO1002");
+        Assert.Equal(HttpStatusCode.OK, cable.StatusCode);
+        Assert.Equal(await App.As(fixture.Confidential).GetStringAsync("/api/cables/08TOKYO1002"), await cable.Content.ReadAsStringAsync());
     }
 
     [Fact]

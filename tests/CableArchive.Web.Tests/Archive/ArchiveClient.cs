@@ -11,16 +11,19 @@ namespace CableArchive.Tests.Web.Archive;
 public static partial class ArchiveClient
 {
     /// <summary>
-    /// Posts <paramref name="content"/> as the upload form does (antiforgery token first, then the file), with the
-    /// token of the form on <c>/archive</c>; returns the answer (a redirect to the upload's page when accepted).
+    /// Posts <paramref name="content"/> as the upload form does (antiforgery token first, then the other
+    /// <paramref name="fields"/>, then the file), with the token of the form on <c>/archive</c>; returns the answer (a
+    /// redirect to the upload's page when accepted).
     /// </summary>
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, HttpContent content)
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, HttpContent content, params (string Name, string Value)[] fields)
     {
         var token = ArchiveApp.AntiforgeryToken(await client.GetStringAsync("/archive"));
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
         };
+        foreach (var (name, value) in fields)
+            form.Add(new StringContent(value), name);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "dump", fileName);
         return await client.PostAsync("/archive/uploads", form);

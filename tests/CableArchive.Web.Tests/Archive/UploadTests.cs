@@ -101,6 +101,50 @@ public sealed class UploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_named_as_a_complete_release_is_imported_as_one_and_its_audit_records_say_so()
+    {
+        var zip = Zip(
+            TestCableText.Tokyo(3301, "CONFIDENTIAL", [], new("(U)", "FIRST RELEASED CABLE"), [new("(C)", "Oscar paragraph.")]),
+            TestCableText.Tokyo(3302, "CONFIDENTIAL", [], new("(U)", "SECOND RELEASED CABLE"), [new("(C)", "Papa paragraph.")]));
+        var client = await app.SignInAsync(archivist);
+        var marker = await ArchiveClient.LastAuditIdAsync(app);
+
+        using var upload = await ArchiveClient.UploadAsync(
+            client, "release.zip", new ByteArrayContent(zip), (UploadEndpoints.ReleaseNameField, " cablegate-upload "), (UploadEndpoints.ReleasedAtField, "2011-09-02"));
+        var (runId, _) = await ArchiveClient.WaitForRunAsync(client, upload);
+
+        await using var context = app.Archive.Database.CreateDbContext();
+        var run = await context.ImportRuns.SingleAsync(r => r.Id == runId);
+        Assert.Equal(("cablegate-upload", new DateTime(2011, 9, 2, 0, 0, 0, DateTimeKind.Utc)), (run.ReleaseName, run.ReleasedAt));
+        Assert.Equal(["08TOKYO3301", "08TOKYO3302"], await context.ReleaseCables.Where(m => m.RunId == runId).Select(m => m.ReferenceId).OrderBy(id => id).ToListAsync());
+        Assert.Equal(runId, (await context.Releases.SingleAsync(r => r.Name == "cablegate-upload")).RunId);
+
+        await using var audit = app.Archive.Database.DataSource.CreateCommand(
+            "SELECT action, detail->>'release' FROM audit_events WHERE id > $1 AND action IN ($2, $3) ORDER BY id");
+        audit.Parameters.Add(new() { Value = marker });
+        audit.Parameters.Add(new() { Value = AuditActions.ArchiveUpload });
+        audit.Parameters.Add(new() { Value = AuditActions.ArchiveImport });
+        var details = new List<(string, string?)>();
+        await using (var rows = await audit.ExecuteReaderAsync())
+        {
+            while (await rows.ReadAsync())
+                details.Add((rows.GetString(0), rows.IsDBNull(1) ? null : rows.GetString(1)));
+        }
+
+        Assert.Equal([(AuditActions.ArchiveUpload, "cablegate-upload"), (AuditActions.ArchiveImport, "cablegate-upload")], details);
+        Assert.Contains("cablegate-upload", await client.GetStringAsync($"/archive/imports/{runId}"));
+    }
+
+    [Fact]
+    public async Task A_release_date_without_a_release_name_is_refused_before_anything_is_stored()
+    {
+        var client = await app.SignInAsync(archivist);
+        using var response = await ArchiveClient.UploadAsync(client, "dump.zip", new ByteArrayContent([1, 2, 3]), (UploadEndpoints.ReleasedAtField, "2011-09-02"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(app.Services.GetRequiredService<ImportQueue>().Active);
+    }
+
+    [Fact]
     public async Task An_upload_larger_than_the_configured_limit_is_refused()
     {
         using var limited = app.WithWebHostBuilder(builder => builder.UseSetting("Archive:Upload:MaxBytes", "1000"));

@@ -11,32 +11,10 @@ using Npgsql;
 
 namespace CableArchive.Web.Pages.Cables;
 
-/// <summary>What happened to a cable's text in one release.</summary>
-public enum HistoryEventKind
-{
-    /// <summary>The cable's first visible version appeared.</summary>
-    FirstPublished,
-
-    /// <summary>A later release carried a text that differs in what the reader may see.</summary>
-    Modified,
-}
-
-/// <summary>One event of a cable's release history: a visible version and what its appearance was.</summary>
-/// <param name="Kind">First published or modified.</param>
-/// <param name="Version">The version that appeared.</param>
-public sealed record HistoryEvent(HistoryEventKind Kind, VersionView Version)
-{
-    /// <summary>
-    /// The events of <paramref name="versions"/> (a reader's visible versions, oldest first): the first is the first
-    /// publication, each later one a modification. Removals are not events: see docs/decisions/web-history-and-statistics.md.
-    /// </summary>
-    public static IReadOnlyList<HistoryEvent> Of(IReadOnlyList<VersionView> versions) =>
-        versions.Select(v => new HistoryEvent(v.Number == 1 ? HistoryEventKind.FirstPublished : HistoryEventKind.Modified, v)).ToList();
-}
-
 /// <summary>
-/// A cable's release history, in the manner of cablegatesearch.net: when it was first published and each release that
-/// changed its text, each version viewable and compared with the one before, all over the portions the reader may read.
+/// A cable's release history, in the manner of cablegatesearch.net: when it was first published, each release that
+/// changed its text, removed it or re-added it, each version viewable and compared with the one before, all over the
+/// portions the reader may read.
 /// An admin may mark the cable sensitive, which withholds its history from everyone but admins.
 /// </summary>
 public sealed class HistoryModel(CurrentReader readers, CableReading reading, WebArchive archive, AuditTrail audit, ILogger<HistoryModel> logger) : PageModel
@@ -59,8 +37,11 @@ public sealed class HistoryModel(CurrentReader readers, CableReading reading, We
             return Challenge();
         IsAdmin = CableReading.MaySeeSensitiveHistory(HttpContext);
         View = await reading.LoadAsync(reader, id, null, cancellationToken);
-        if (!View.Withdrawn)
-            Events = HistoryEvent.Of(View.Versions);
+        if (!View.Withdrawn && !View.HistoryWithheld)
+        {
+            var releases = await CableQueries.GetReleasesAsync(archive.DataSource, View.Envelope!.ReferenceId, cancellationToken);
+            Events = HistoryEvent.Of(View.Versions, releases);
+        }
 
         var outcome = View.Envelope is null ? AuditOutcomes.NotFound
             : View.Withdrawn || View.HistoryWithheld ? AuditOutcomes.Withheld
@@ -68,6 +49,22 @@ public sealed class HistoryModel(CurrentReader readers, CableReading reading, We
         await audit.RecordAsync(AuditActions.CableHistory, outcome, target: View.RequestedId, resultCount: Events.Count);
         return Page();
     }
+
+    /// <summary>An event's kind as the page names it.</summary>
+    public static string Describe(HistoryEventKind kind) => kind switch
+    {
+        HistoryEventKind.FirstPublished => "First published",
+        HistoryEventKind.Modified => "Modified",
+        HistoryEventKind.Removed => "Removed",
+        HistoryEventKind.ReAdded => "Re-added",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Where a version's date comes from: its container's release date, its run's release, or its import.</summary>
+    public static string Source(VersionView version) =>
+        version.ReleasedAt is not null ? "released"
+        : version.ReleaseName is { } release ? "release " + release
+        : "imported by run " + version.ImportRunId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Sets (<paramref name="sensitive"/> true) or clears the cable's "sensitive" flag; admins only, audited.</summary>
     public async Task<IActionResult> OnPostSensitiveAsync(string id, bool sensitive, CancellationToken cancellationToken)

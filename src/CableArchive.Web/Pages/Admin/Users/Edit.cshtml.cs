@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CableArchive.Web.Pages.Admin.Users;
 
 /// <summary>
-/// One account: change its roles and clearance, deactivate or reactivate it, reset its password, end its sessions.
+/// One account: change its roles and clearance, deactivate or reactivate it, reset its password, end its sessions, issue an
+/// API token.
 /// Each change is made and audited by <see cref="UserAdministration"/>; the answer shows the account as it is afterwards
-/// (not a redirect, so that a new one-time password is shown once and kept nowhere).
+/// (not a redirect, so that a new one-time password or token is shown once and kept nowhere).
 /// </summary>
 public sealed class EditModel(UserAdministration administration, CurrentReader readers) : PageModel
 {
@@ -26,6 +27,9 @@ public sealed class EditModel(UserAdministration administration, CurrentReader r
 
     /// <summary>A one-time password just issued.</summary>
     public string? NewPassword { get; private set; }
+
+    /// <summary>An API token just issued.</summary>
+    public string? NewToken { get; private set; }
 
     /// <summary>Shows the account.</summary>
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
@@ -47,9 +51,13 @@ public sealed class EditModel(UserAdministration administration, CurrentReader r
     public Task<IActionResult> OnPostResetPasswordAsync(long id) => ChangeAsync(
         id, async actor => NewPassword = await administration.ResetPasswordAsync(id, actor), "Password reset; the user's sessions are ended.");
 
-    /// <summary>Ends every session of the account.</summary>
+    /// <summary>Ends every session of the account and revokes its API tokens.</summary>
     public Task<IActionResult> OnPostSignOutAsync(long id) => ChangeAsync(
-        id, actor => administration.SignOutEverywhereAsync(id, actor), "Signed out everywhere: every session ends at its next request.");
+        id, actor => administration.SignOutEverywhereAsync(id, actor), "Signed out everywhere: every session ends at its next request, and every API token is revoked.");
+
+    /// <summary>Issues a new API token.</summary>
+    public Task<IActionResult> OnPostIssueTokenAsync(long id) => ChangeAsync(
+        id, async actor => NewToken = await administration.IssueNewTokenAsync(id, actor), "API token issued.");
 
     private async Task<IActionResult> ChangeAsync(long id, Func<AdminActor, Task> change, string done)
     {

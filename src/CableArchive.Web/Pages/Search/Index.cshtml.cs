@@ -10,7 +10,7 @@ using CableArchive.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CableArchive.Web.Pages;
+namespace CableArchive.Web.Pages.Search;
 
 /// <summary>
 /// The search page: one box in web search syntax, filters, facets, a year/month histogram, sorting, paging and
