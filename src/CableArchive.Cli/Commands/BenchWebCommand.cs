@@ -217,7 +217,7 @@ internal static class BenchWebCommand
         var terms = new List<string>();
         await using (var command = database.DataSource.CreateCommand(
             """
-            SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE id % 200 = 0')
+            SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE version_id % 200 = 0')
             WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY random() LIMIT 300
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -227,7 +227,7 @@ internal static class BenchWebCommand
         }
 
         var ids = new List<string>();
-        await using (var command = database.DataSource.CreateCommand("SELECT reference_id FROM cables TABLESAMPLE SYSTEM (5) LIMIT 3000"))
+        await using (var command = database.DataSource.CreateCommand("SELECT reference_id FROM cables ORDER BY random() LIMIT 3000"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -34,8 +34,13 @@ public static class ArchiveSearch
     /// </summary>
     public const int MaxMatches = 1000;
 
-    /// <summary>Above this many estimated matching portions, a query is run by walking the cables instead of the index.</summary>
-    private const double BroadQueryPortions = 20_000;
+    /// <summary>
+    /// Above this many estimated matching portions, a query is run by walking the cables instead of the index. Measured on
+    /// 2.9 million portions (docs/scaling.md): the index plan takes about 0.3 s at 30,000 matching portions and 2.4 s at
+    /// 344,000; the walk 0.5 s for terms in an eighth of the portions or more, but 1.6 s at 1% and seconds more the rarer
+    /// the matches, as it visits more cables to fill the cap.
+    /// </summary>
+    private const double BroadQueryPortions = 100_000;
 
     private const string CleanText = "replace(replace({0}.text, E'\\uE000', ''), E'\\uE001', '')";
 
@@ -57,7 +62,10 @@ public static class ArchiveSearch
         {
             SearchPlan.WalkCables => true,
             SearchPlan.Index => false,
-            _ => await EstimateMatchingPortionsAsync(dataSource, query.Text!, reader.Level, cancellationToken).ConfigureAwait(false) > BroadQueryPortions,
+            // A phrase is estimated as its words anywhere in a portion: many portions may hold the words and none the phrase,
+            // and a walk for a phrase that is rare visits every cable. The index plan's cost is bounded by the words' matches.
+            _ => !query.Text!.Contains('"', StringComparison.Ordinal)
+                && await EstimateMatchingPortionsAsync(dataSource, query.Text!, reader.Level, cancellationToken).ConfigureAwait(false) > BroadQueryPortions,
         };
         await using var command = dataSource.CreateCommand(BuildSql(query, broad));
         reader.AddParameters(command.Parameters);
