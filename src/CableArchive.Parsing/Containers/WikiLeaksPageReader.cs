@@ -49,8 +49,8 @@ internal static class WikiLeaksPageReader
             blockCount = FindPreBlocks(html, 0, blocks);
 
         var bodyStart = blockCount == 0 ? Math.Max(IndexOfTag(html, "body"u8, 0), 0) : 0;
-        var fellBack = !(Utf8.IsValid(html[table])
-            && (blockCount == 0 ? Utf8.IsValid(html[bodyStart..]) : Utf8.IsValid(html[blocks[0]]) && (blockCount == 1 || Utf8.IsValid(html[blocks[1]]))));
+        ReadOnlySpan<Range> textParts = blockCount == 0 ? [bodyStart..] : blocks[..Math.Min(blockCount, blocks.Length)];
+        var fellBack = !Utf8.IsValid(html[table]) || !AllValidUtf8(html, textParts);
         var encoding = fellBack ? ContainerText.Fallback : Encoding.UTF8;
         var metadata = hasTable ? ReadMetadataTable(html, html[table], encoding)
             : ReadTitleId(html) is { } titleId ? new ContainerMetadata { Id = titleId } : null;
@@ -68,6 +68,17 @@ internal static class WikiLeaksPageReader
         return blockCount == 1
             ? new WikiLeaksPage("", first, metadata, HasCableStructure: true, fellBack)
             : new WikiLeaksPage(first, MarkupText.ToText(html[blocks[1]], encoding, MarkupLayout.Preformatted), metadata, HasCableStructure: true, fellBack);
+    }
+
+    private static bool AllValidUtf8(ReadOnlySpan<byte> html, ReadOnlySpan<Range> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (!Utf8.IsValid(html[part]))
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>
