@@ -46,19 +46,17 @@ public static class CableParser
     /// <summary>Parses one unwrapped cable document.</summary>
     public static Cable Parse(CableDocument document, CableHints? hints = null)
     {
-        // The cable text is the header, a blank line, then the body, so that every span points into one string.
-        var header = document.Header.TrimEnd('\n');
-        var text = header.Length == 0 ? document.Body : header + "\n\n" + document.Body;
-        var headerSpan = new TextSpan(0, header.Length);
-        var bodySpan = header.Length == 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(header.Length + 2, text.Length);
+        var text = document.Text;
+        var headerSpan = document.HeaderSpan;
+        var bodySpan = document.BodySpan;
 
-        var context = new ParseContext(text, bodySpan, document.Body);
+        var context = new ParseContext(text, bodySpan, document.BodyString);
         context.Diagnostics.AddRange(document.Diagnostics);
         var metadata = document.Metadata;
         if (hints is not null)
             metadata = (metadata ?? new ContainerMetadata()) with { Id = metadata?.Id ?? hints.Id, Created = metadata?.Created ?? hints.Created };
 
-        var (routing, partial) = header.Length == 0 ? new HeaderParseResult(null, false) : HeaderParser.Parse(context, headerSpan);
+        var (routing, partial) = headerSpan.Length == 0 ? new HeaderParseResult(null, false) : HeaderParser.Parse(context, headerSpan);
         var created = routing?.DateTime ?? metadata?.Created;
         var year = created?.Year;
         var diagnosticsBeforeBody = context.Diagnostics.Count;

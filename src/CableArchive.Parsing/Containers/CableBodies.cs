@@ -3,32 +3,53 @@ using CableArchive.Domain.Cables;
 
 namespace CableArchive.Parsing.Containers;
 
-/// <summary>The unwrapping every container shares once it has a header and a body: wrappers skipped, header lines split off.</summary>
+/// <summary>
+/// The unwrapping every container shares once it has a header and a body (both normalised): the media wrappers at the start
+/// of the body are skipped (§1.4), and routing lines before the body's banner are split off. They become the header when the
+/// container gives none (a raw text, a cables.csv row with an empty header), and are dropped as a copy when it does (the
+/// <c>&lt;&lt;nnn&gt;&gt;</c> media copies repeat the header, A10).
+/// </summary>
 internal static class CableBodies
 {
-    /// <summary>
-    /// Unwraps a container's header and body (both normalised). The media wrappers at the start of the body are skipped
-    /// (§1.4), and routing lines before the body's banner are split off: they become the header when the container gives
-    /// none (a raw text, a cables.csv row with an empty header), and are dropped as a copy when it does (the
-    /// <c>&lt;&lt;nnn&gt;&gt;</c> media copies repeat the header, A10).
-    /// </summary>
-    public static (string Header, string Body) Unwrap(string header, string body, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
+    /// <summary>Unwraps a container's header and body, given as two strings, into the cable text.</summary>
+    public static CableText Unwrap(string header, string body, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
     {
-        var contentStart = MediaWrappers.Skip(body, diagnostics, ref metadata);
-        var (bodyHeader, cableBody) = CableTextSplitter.Split(contentStart == 0 ? body : body[contentStart..]);
-        bodyHeader = MediaWrappers.WithoutTrailingDateLine(bodyHeader, diagnostics);
-        // The body starts at its first line of text: blank lines between header and body belong to neither.
-        var firstLine = ContainerText.SkipBlankLines(cableBody, 0);
-        if (firstLine > 0)
-            cableBody = cableBody[firstLine..];
-
+        var (bodyHeader, bodyStart) = SplitBody(body, 0, diagnostics, ref metadata);
         var ownHeader = header.AsSpan().Trim('\n').TrimEnd();
         if (bodyHeader.Length == 0)
-            return (new string(ownHeader), cableBody);
+            return CableText.Join(ownHeader, body, bodyStart);
         if (ownHeader.IsEmpty)
-            return (bodyHeader, cableBody);
+            return CableText.Within(body, bodyHeader, bodyStart);
 
-        diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, 0, "The body repeats routing lines before its banner; the container's own header was kept and the copy dropped."));
-        return (new string(ownHeader), cableBody);
+        ReportDroppedCopy(diagnostics);
+        return CableText.Join(ownHeader, body, bodyStart);
     }
+
+    /// <summary>
+    /// Unwraps a container's header and body that lie in one string, the header at <paramref name="ownHeader"/> and the body
+    /// from <paramref name="bodyStart"/> on, into the cable text: usually that string itself.
+    /// </summary>
+    public static CableText Unwrap(string text, TextSpan ownHeader, int bodyStart, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
+    {
+        var (bodyHeader, cableBodyStart) = SplitBody(text, bodyStart, diagnostics, ref metadata);
+        var headerText = text.AsSpan(ownHeader.Start, ownHeader.Length);
+        var trimmed = headerText.TrimStart('\n');
+        ownHeader = new TextSpan(ownHeader.Start + headerText.Length - trimmed.Length, trimmed.TrimEnd().Length);
+        if (bodyHeader.Length > 0 && ownHeader.Length > 0)
+            ReportDroppedCopy(diagnostics);
+        return CableText.Within(text, bodyHeader.Length == 0 || ownHeader.Length > 0 ? ownHeader : bodyHeader, cableBodyStart);
+    }
+
+    /// <summary>The routing lines the body starts with, if any, and where the cable body starts after them.</summary>
+    private static (TextSpan Header, int BodyStart) SplitBody(string text, int start, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
+    {
+        var contentStart = MediaWrappers.Skip(text, start, diagnostics, ref metadata);
+        var (header, bodyStart) = CableTextSplitter.Split(text, contentStart);
+        header = MediaWrappers.WithoutTrailingDateLine(text, header, diagnostics);
+        // The body starts at its first line of text: blank lines between header and body belong to neither.
+        return (header, ContainerText.SkipBlankLines(text, bodyStart));
+    }
+
+    private static void ReportDroppedCopy(List<Diagnostic> diagnostics) =>
+        diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, 0, "The body repeats routing lines before its banner; the container's own header was kept and the copy dropped."));
 }

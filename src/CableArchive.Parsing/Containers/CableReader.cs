@@ -102,10 +102,10 @@ public static class CableReader
             : content.AsSpan(ContainerText.Utf8MarkLength(content));
 
         var page = WikiLeaksPageReader.Read(html, diagnostics);
-        ReportDecoding(diagnostics, page.FellBack, ContainerText.LooksBinary(page.Body));
+        ReportDecoding(diagnostics, page.FellBack, ContainerText.LooksBinary(page.Text.AsSpan(page.BodyStart)));
         var metadata = page.Metadata;
-        var (header, body) = CableBodies.Unwrap(page.Header, page.Body, diagnostics, ref metadata);
-        return new CableDocument(new CableSource(path, null, CableFormat.WikiLeaksHtml), header, body, metadata, diagnostics) { RawContent = content };
+        var text = CableBodies.Unwrap(page.Text, new TextSpan(0, page.HeaderLength), page.BodyStart, diagnostics, ref metadata);
+        return new CableDocument(new CableSource(path, null, CableFormat.WikiLeaksHtml), text, metadata, diagnostics) { RawContent = content };
     }
 
     /// <summary>A Markdown rendering or a raw text: decoded whole, as the text is the cable.</summary>
@@ -116,23 +116,22 @@ public static class CableReader
         ReportDecoding(diagnostics, fellBack, ContainerText.LooksBinary(raw));
 
         ContainerMetadata? metadata = null;
-        string header, body;
+        CableText text;
         if (format == CableFormat.Markdown)
         {
             var page = MarkdownPageReader.Read(ContainerText.Normalize(raw, deletePilcrows: false));
             metadata = page.Metadata;
-            var text = ContainerText.Normalize(page.Text, deletePilcrows: true);
             // Header and body in fenced code blocks, as the page's two <pre> blocks; otherwise the text is split at its banner.
-            (header, body) = page.CodeBlocks.Count >= 2
+            text = page.CodeBlocks.Count >= 2
                 ? CableBodies.Unwrap(ContainerText.Normalize(page.CodeBlocks[0], deletePilcrows: true), ContainerText.Normalize(page.CodeBlocks[1], deletePilcrows: true), diagnostics, ref metadata)
-                : CableBodies.Unwrap("", text, diagnostics, ref metadata);
+                : CableBodies.Unwrap("", ContainerText.Normalize(page.Text, deletePilcrows: true), diagnostics, ref metadata);
         }
         else
         {
-            (header, body) = CableBodies.Unwrap("", ContainerText.Normalize(raw, deletePilcrows: false), diagnostics, ref metadata);
+            text = CableBodies.Unwrap("", ContainerText.Normalize(raw, deletePilcrows: false), diagnostics, ref metadata);
         }
 
-        return new CableDocument(new CableSource(path, null, format), header, body, metadata, diagnostics) { RawRecord = raw };
+        return new CableDocument(new CableSource(path, null, format), text, metadata, diagnostics) { RawRecord = raw };
     }
 
     private static void ReportDecoding(List<Diagnostic> diagnostics, bool fellBack, bool looksBinary)

@@ -1,3 +1,4 @@
+using CableArchive.Domain;
 using CableArchive.Parsing.Header;
 
 namespace CableArchive.Parsing.Containers;
@@ -9,31 +10,34 @@ namespace CableArchive.Parsing.Containers;
 internal static class CableTextSplitter
 {
     /// <summary>
-    /// Splits <paramref name="text"/> (LF newlines) into the routing header and the body. Text that does not start with
-    /// routing lines has no header, whatever banners it holds further down (a repeated telegram quotes one, §8.8).
+    /// Splits <paramref name="text"/> (LF newlines) from <paramref name="start"/> on into the routing header and the body.
+    /// Text that does not start with routing lines has no header, whatever banners it holds further down (a repeated
+    /// telegram quotes one, §8.8).
     /// </summary>
-    public static (string Header, string Body) Split(string text)
+    /// <returns>The header's span (blank lines around it left out) and where the body starts.</returns>
+    public static (TextSpan Header, int BodyStart) Split(string text, int start)
     {
-        if (!StartsWithRoutingLines(text))
-            return ("", text);
+        if (!StartsWithRoutingLines(text, start))
+            return (new TextSpan(start, 0), start);
 
-        var bodyStart = FindBanner(text, requireComplete: true);
+        var bodyStart = FindBanner(text, start, requireComplete: true);
         if (bodyStart < 0)
-            bodyStart = FindBanner(text, requireComplete: false);
+            bodyStart = FindBanner(text, start, requireComplete: false);
         if (bodyStart < 0)
-            bodyStart = EndOfAddresses(text);
+            bodyStart = EndOfAddresses(text, start);
 
-        var header = text.AsSpan(0, bodyStart).Trim('\n').TrimEnd();
-        return (new string(header), text[bodyStart..]);
+        var header = text.AsSpan(start, bodyStart - start);
+        var trimmed = header.TrimStart('\n');
+        return (new TextSpan(start + header.Length - trimmed.Length, trimmed.TrimEnd().Length), bodyStart);
     }
 
     /// <summary>
     /// Whether the first line is a routing line (§2), the old printout's office distribution (§2.1.3), or a banner that
     /// routing lines follow (old printouts put one on top: <c>UNCLASSIFIED STATE 00100153</c> / <c>O 251814Z SEP 09</c>).
     /// </summary>
-    private static bool StartsWithRoutingLines(string text)
+    private static bool StartsWithRoutingLines(string text, int start)
     {
-        var position = ContainerText.SkipBlankLines(text, 0);
+        var position = ContainerText.SkipBlankLines(text, start);
         var line = ContainerText.LineAt(text, position, out var next).Trim();
         return HeaderParser.IsRoutingLine(line)
             || line.StartsWith("ACTION ", StringComparison.Ordinal) || line.StartsWith("ORIGIN ", StringComparison.Ordinal)
@@ -45,9 +49,9 @@ internal static class CableTextSplitter
     /// that, a spaced classification word (<c>S E C R E T</c>) alone, a form no header line takes. A banner followed by
     /// routing lines belongs to the header (§2.1.3).
     /// </summary>
-    private static int FindBanner(string text, bool requireComplete)
+    private static int FindBanner(string text, int start, bool requireComplete)
     {
-        for (var lineStart = 0; lineStart < text.Length;)
+        for (var lineStart = start; lineStart < text.Length;)
         {
             var line = ContainerText.LineAt(text, lineStart, out var next);
             if (BannerLine.TryRead(line, out var banner) && (requireComplete ? banner.IsComplete : banner.Spaced)
@@ -69,10 +73,10 @@ internal static class CableTextSplitter
     /// Where no banner is found (a fragment, J2), the header runs to the first blank line after the address lines
     /// (FM, TO, INFO), or to the end when no blank line follows them.
     /// </summary>
-    private static int EndOfAddresses(string text)
+    private static int EndOfAddresses(string text, int start)
     {
         var sawAddresses = false;
-        for (var lineStart = 0; lineStart < text.Length;)
+        for (var lineStart = start; lineStart < text.Length;)
         {
             var line = ContainerText.LineAt(text, lineStart, out var next).Trim();
             if (line.IsEmpty && sawAddresses)

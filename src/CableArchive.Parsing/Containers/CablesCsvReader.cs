@@ -66,8 +66,8 @@ internal static class CablesCsvReader
         if (metadata.Created is null)
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, $"Row {row}: the date '{fields[1]}' is not M/D/YYYY H:MM."));
 
-        var (header, body) = CableBodies.Unwrap(fields[6], fields[7], diagnostics, ref metadata);
-        return new CableDocument(source, header, body, metadata, diagnostics) { RawRecord = rawRecord };
+        var cableText = CableBodies.Unwrap(fields[6], fields[7], diagnostics, ref metadata);
+        return new CableDocument(source, cableText, metadata, diagnostics) { RawRecord = rawRecord };
     }
 
     /// <summary>Parses one row with CsvHelper; false with the reason when it is not 8 well-quoted fields.</summary>

@@ -34,21 +34,29 @@ internal static class MarkupText
         var buffer = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(markup.Length));
         try
         {
-            var text = buffer.AsSpan(0, encoding.GetChars(markup, buffer));
-            text = text[..RemoveTags(text)];
-            text = text[..DecodeEntities(text)];
-            var length = layout switch
-            {
-                MarkupLayout.Preformatted => ContainerText.Normalize(text, deletePilcrows: true),
-                MarkupLayout.Collapsed => CollapseWhiteSpace(text),
-                _ => text.Length,
-            };
-            return new string(buffer, 0, length);
+            return new string(buffer, 0, Write(markup, buffer, encoding, layout));
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// <see cref="ToText"/> into <paramref name="destination"/>, which must hold <see cref="Encoding.GetMaxCharCount(int)"/>
+    /// characters of the markup; returns the text's length.
+    /// </summary>
+    public static int Write(ReadOnlySpan<byte> markup, Span<char> destination, Encoding encoding, MarkupLayout layout)
+    {
+        var text = destination[..encoding.GetChars(markup, destination)];
+        text = text[..RemoveTags(text)];
+        text = text[..DecodeEntities(text)];
+        return layout switch
+        {
+            MarkupLayout.Preformatted => ContainerText.Normalize(text, deletePilcrows: true),
+            MarkupLayout.Collapsed => CollapseWhiteSpace(text),
+            _ => text.Length,
+        };
     }
 
     /// <summary>
@@ -105,6 +113,14 @@ internal static class MarkupText
                 break;
 
             read = copyEnd;
+            // §1.1: every newline of a <pre> block is written so, a hundred and more to a page: decoded without the general path.
+            if (text[read..].StartsWith("&#x000A;"))
+            {
+                text[written++] = '\n';
+                read += "&#x000A;".Length;
+                continue;
+            }
+
             var name = text[(read + 1)..];
             var nameLength = name.IndexOfAny(';', '&');
             if (nameLength < 0 || name[nameLength] != ';' || !TryDecodeEntity(name[..nameLength], text[written..], out var decodedLength))
@@ -125,15 +141,6 @@ internal static class MarkupText
     private static bool TryDecodeEntity(ReadOnlySpan<char> name, Span<char> destination, out int length)
     {
         length = 0;
-
-        // §1.1: every newline of a <pre> block is written so, a hundred and more to a page.
-        if (name.SequenceEqual("#x000A"))
-        {
-            destination[0] = '\n';
-            length = 1;
-            return true;
-        }
-
         if (name.Length > 1 && name[0] == '#')
         {
             var parsed = name[1] is 'x' or 'X'

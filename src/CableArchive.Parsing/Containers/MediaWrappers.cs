@@ -18,12 +18,12 @@ internal static class MediaWrappers
     private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
     /// <summary>
-    /// Skips the wrappers at the start of <paramref name="text"/> and returns the offset where the cable text starts
-    /// (0 when there is no wrapper). Each skipped wrapper is reported as Info.
+    /// Skips the wrappers at <paramref name="start"/> in <paramref name="text"/> and returns the offset where the cable text
+    /// starts (<paramref name="start"/> when there is no wrapper). Each skipped wrapper is reported as Info.
     /// </summary>
-    public static int Skip(string text, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
+    public static int Skip(string text, int start, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
     {
-        var contentStart = 0;
+        var contentStart = start;
         for (var count = 0; count < MaxWrappers; count++)
         {
             var lineStart = ContainerText.SkipBlankLines(text, contentStart);
@@ -64,14 +64,15 @@ internal static class MediaWrappers
     /// Drops a day/time line that ends <paramref name="header"/>: in raw text the media copies put it between the routing
     /// lines and the banner (§1.4), where it would be read as an addressee.
     /// </summary>
-    public static string WithoutTrailingDateLine(string header, List<Diagnostic> diagnostics)
+    public static TextSpan WithoutTrailingDateLine(string text, TextSpan header, List<Diagnostic> diagnostics)
     {
-        var lastLineStart = header.LastIndexOf('\n') + 1;
-        var lastLine = header.AsSpan(lastLineStart);
+        var headerText = text.AsSpan(header.Start, header.Length);
+        var lastLineStart = headerText.LastIndexOf('\n') + 1;
+        var lastLine = headerText[lastLineStart..];
         if (!IsDayTimeLine(lastLine))
             return header;
         diagnostics.Add(new Diagnostic(DiagnosticSeverity.Info, 0, $"Skipped a media-partner date line before the cable: '{lastLine.Trim()}'."));
-        return new string(header.AsSpan(0, lastLineStart).TrimEnd());
+        return new TextSpan(header.Start, headerText[..lastLineStart].TrimEnd().Length);
     }
 
     /// <summary><c>Thursday, 03 April 2008, 12:23</c>: a weekday and a comma, and a time at the end.</summary>

@@ -7,12 +7,16 @@ using CableArchive.Domain.Cables;
 namespace CableArchive.Parsing.Containers;
 
 /// <summary>What a WikiLeaks cable page holds.</summary>
-/// <param name="Header">The first <c>&lt;pre&gt;</c> block as text (empty when the page has one block only).</param>
-/// <param name="Body">The last <c>&lt;pre&gt;</c> block as text.</param>
+/// <param name="Text">
+/// The first <c>&lt;pre&gt;</c> block as text (the header, without the blank lines around it), a blank line, then the
+/// second (the body), in one string as the cable text is; the body alone when the page has one block only.
+/// </param>
+/// <param name="HeaderLength">The header's length; it starts <paramref name="Text"/> (0 without header).</param>
+/// <param name="BodyStart">Where the body starts in <paramref name="Text"/>.</param>
 /// <param name="Metadata">The metadata table, or null when the page has none.</param>
 /// <param name="HasCableStructure">Whether the page had the <c>&lt;pre&gt;</c> blocks of a cable page at all.</param>
 /// <param name="FellBack">Whether the parts read were not valid UTF-8 and were decoded as Windows-1252.</param>
-internal sealed record WikiLeaksPage(string Header, string Body, ContainerMetadata? Metadata, bool HasCableStructure, bool FellBack);
+internal sealed record WikiLeaksPage(string Text, int HeaderLength, int BodyStart, ContainerMetadata? Metadata, bool HasCableStructure, bool FellBack);
 
 /// <summary>
 /// Reads a WikiLeaks cable page (cable-format notes §1.1) by scanning its known structure over the page's bytes: the
@@ -57,17 +61,44 @@ internal static class WikiLeaksPageReader
         if (blockCount == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The HTML page has no <pre> blocks, as a WikiLeaks cable page has; its text is read as the cable."));
-            return new WikiLeaksPage("", MarkupText.ToText(html[bodyStart..], encoding, MarkupLayout.AsIs), metadata, HasCableStructure: false, fellBack);
+            return new WikiLeaksPage(MarkupText.ToText(html[bodyStart..], encoding, MarkupLayout.AsIs), 0, 0, metadata, HasCableStructure: false, fellBack);
         }
 
         if (blockCount > 2)
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, $"The page has {blockCount} <pre> blocks, not two; the first is read as the header and the second as the body."));
 
         // §1.1: the first block is the header, the second the body; with one block only there is no header.
-        var first = MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted);
         return blockCount == 1
-            ? new WikiLeaksPage("", first, metadata, HasCableStructure: true, fellBack)
-            : new WikiLeaksPage(first, MarkupText.ToText(html[blocks[1]], encoding, MarkupLayout.Preformatted), metadata, HasCableStructure: true, fellBack);
+            ? new WikiLeaksPage(MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted), 0, 0, metadata, HasCableStructure: true, fellBack)
+            : ReadHeaderAndBody(html[blocks[0]], html[blocks[1]], encoding, metadata, fellBack);
+    }
+
+    /// <summary>
+    /// Both blocks written into one buffer as the cable text reads, header, blank line, body, so that the text is made as one
+    /// string: a page's cable is then never copied whole between the page and the parse.
+    /// </summary>
+    private static WikiLeaksPage ReadHeaderAndBody(ReadOnlySpan<byte> headerMarkup, ReadOnlySpan<byte> bodyMarkup, Encoding encoding, ContainerMetadata? metadata, bool fellBack)
+    {
+        var headerRoom = encoding.GetMaxCharCount(headerMarkup.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(headerRoom + 2 + encoding.GetMaxCharCount(bodyMarkup.Length));
+        try
+        {
+            var written = MarkupText.Write(headerMarkup, buffer, encoding, MarkupLayout.Preformatted);
+            // The header as CableBodies keeps it: without the blank lines before it and the white space after it.
+            var header = buffer.AsSpan(0, written);
+            var leadingNewlines = header.Length - header.TrimStart('\n').Length;
+            var headerLength = header[leadingNewlines..].TrimEnd().Length;
+            header.Slice(leadingNewlines, headerLength).CopyTo(buffer);
+
+            var bodyStart = headerLength == 0 ? 0 : headerLength + 2;
+            buffer.AsSpan(headerLength, bodyStart - headerLength).Fill('\n');
+            var bodyLength = MarkupText.Write(bodyMarkup, buffer.AsSpan(bodyStart), encoding, MarkupLayout.Preformatted);
+            return new WikiLeaksPage(new string(buffer, 0, bodyStart + bodyLength), headerLength, bodyStart, metadata, HasCableStructure: true, fellBack);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static bool AllValidUtf8(ReadOnlySpan<byte> html, ReadOnlySpan<Range> parts)
