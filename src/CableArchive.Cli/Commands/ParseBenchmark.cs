@@ -51,7 +51,7 @@ internal static class ParseBenchmark
         long documents = 0;
         foreach (var document in CableReader.Read(input.Content, input.Path))
         {
-            if (document.Body.Length >= 0)
+            if (document.Text.Length >= 0)
                 documents++;
         }
 

@@ -24,27 +24,31 @@ public sealed class WebArchive : IAsyncDisposable
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>Opens (and migrates) the archive at <paramref name="location"/>, starting the embedded server if needed.</summary>
-    public static async Task<WebArchive> OpenAsync(ArchiveLocation location, Action<string>? log = null, CancellationToken cancellationToken = default)
+    /// <param name="location">Where the archive is.</param>
+    /// <param name="statementTimeoutSeconds">The longest a statement of the web application may run (<see cref="DefaultStatementTimeoutSeconds"/>).</param>
+    /// <param name="log">Where to say what starting the embedded server does.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    public static async Task<WebArchive> OpenAsync(ArchiveLocation location, int statementTimeoutSeconds = DefaultStatementTimeoutSeconds, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         var database = await ArchiveDatabase.OpenAsync(location, log, cancellationToken).ConfigureAwait(false);
-        return new WebArchive(database, CreateWebDataSource(database.ConnectionString));
+        return new WebArchive(database, CreateWebDataSource(database.ConnectionString, statementTimeoutSeconds));
     }
 
-    /// <summary>The longest a statement of the web application may run, in seconds.</summary>
-    public const int StatementTimeoutSeconds = 20;
+    /// <summary>The longest a statement of the web application may run, in seconds, unless <c>Archive:StatementTimeoutSeconds</c> says otherwise.</summary>
+    public const int DefaultStatementTimeoutSeconds = 20;
 
     /// <summary>
     /// A data source on <paramref name="connectionString"/> whose sessions take the web role from their start
     /// (<c>-c role=…</c>), so that even a pooled connection reset with <c>DISCARD ALL</c> stays in that role. JIT
     /// compilation is off: the search statements are large enough to cross its cost threshold, and compiling them
     /// costs more than it saves on an archive whose working set is in memory. No statement runs longer than
-    /// <see cref="StatementTimeoutSeconds"/>: a search of a very frequent term is stopped and the reader told to narrow it.
+    /// <paramref name="statementTimeoutSeconds"/>: a search of a very frequent term is stopped and the reader told to narrow it.
     /// </summary>
-    public static NpgsqlDataSource CreateWebDataSource(string connectionString)
+    public static NpgsqlDataSource CreateWebDataSource(string connectionString, int statementTimeoutSeconds = DefaultStatementTimeoutSeconds)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
-            Options = $"-c role={AuditLog.WebRole} -c jit=off -c statement_timeout={StatementTimeoutSeconds}s",
+            Options = $"-c role={AuditLog.WebRole} -c jit=off -c statement_timeout={Math.Max(1, statementTimeoutSeconds)}s",
             ApplicationName = "cablearchive-web",
         };
         return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
@@ -65,6 +69,7 @@ public static class ArchiveSetup
     /// Adds <see cref="WebArchive"/>: <c>ConnectionStrings:Archive</c> (or <c>ConnectionStrings__Archive</c>) for a
     /// server, else the embedded cluster in <c>Archive:DataDirectory</c> (default folder when empty). Also the hosted
     /// service that opens it at start and, with <c>Archive:ImportSampleData</c>, fills an empty archive with samples.
+    /// <c>Archive:StatementTimeoutSeconds</c> bounds every statement of the application (default 20).
     /// </summary>
     public static IServiceCollection AddArchiveDatabase(this IServiceCollection services)
     {
@@ -77,7 +82,8 @@ public static class ArchiveSetup
                 NullIfBlank(configuration["Archive:DataDirectory"]));
 
             // Resolved once, at start (ArchiveStartup), where blocking on the server's start is what starting means.
-            return WebArchive.OpenAsync(location, message => logger.LogInformation("{Message}", message)).GetAwaiter().GetResult();
+            var statementTimeout = configuration.GetValue("Archive:StatementTimeoutSeconds", WebArchive.DefaultStatementTimeoutSeconds);
+            return WebArchive.OpenAsync(location, statementTimeout, message => logger.LogInformation("{Message}", message)).GetAwaiter().GetResult();
         });
         services.AddHostedService<ArchiveStartup>();
         return services;

@@ -33,9 +33,13 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
     // A restarted application shares its predecessor's keys; only the first owner deletes them.
     private readonly bool ownsKeysFolder;
 
-    private ArchiveApp(string connectionString, string? keysFolder = null)
+    // Configuration a test adds to the application's own (a shorter statement timeout, say).
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    private ArchiveApp(string connectionString, string? keysFolder = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         ConnectionString = connectionString;
+        this.settings = settings ?? new Dictionary<string, string>();
         ownsKeysFolder = keysFolder is null;
         KeysFolder = keysFolder ?? PostgresServer.NewFolder("keys");
     }
@@ -60,10 +64,13 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         return app;
     }
 
-    /// <summary>Starts an application on a new, empty, migrated database; with <paramref name="kestrel"/>, on a real loopback port.</summary>
-    public static async Task<ArchiveApp> StartAsync(bool kestrel = false)
+    /// <summary>
+    /// Starts an application on a new, empty, migrated database; with <paramref name="kestrel"/>, on a real loopback port;
+    /// with <paramref name="settings"/> added to its configuration.
+    /// </summary>
+    public static async Task<ArchiveApp> StartAsync(bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new ArchiveApp(await PostgresServer.Current.CreateDatabaseAsync());
+        var app = new ArchiveApp(await PostgresServer.Current.CreateDatabaseAsync(), settings: settings);
         if (kestrel)
         {
             app.UseKestrel(0);
@@ -89,6 +96,8 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysFolder", KeysFolder);
         builder.UseSetting("Archive:ImportSampleData", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, FailingEndpoint>());
     }
 
