@@ -15,8 +15,11 @@ internal sealed class ArchivedCableConfiguration : IEntityTypeConfiguration<Arch
         builder.HasIndex(c => c.ReferenceId).IsUnique();
         builder.Property(c => c.ClassificationLevel).HasConversion<short?>();
 
-        // Browsing by date, origin and classification reads these columns of every cable.
-        builder.HasIndex(c => c.CreatedAt);
+        // Browsing by date, origin and classification reads these columns of every cable. The date index carries the id
+        // as well because search walks cables in its cap order (date, then id, ArchiveSearch): with the date alone, the
+        // cables without a date (one group of equal keys, sorted first when newest first) were all read and sorted by id
+        // before the first match could be returned.
+        builder.HasIndex(c => new { c.CreatedAt, c.Id });
         builder.HasIndex(c => c.PostId);
         builder.HasIndex(c => c.ClassificationLevel);
 

@@ -393,9 +393,6 @@ namespace CableArchive.Data.Migrations
                     b.HasIndex("ClassificationLevel")
                         .HasDatabaseName("ix_cables_classification_level");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_cables_created_at");
-
                     b.HasIndex("CurrentVersionId")
                         .HasDatabaseName("ix_cables_current_version_id");
 
@@ -405,6 +402,9 @@ namespace CableArchive.Data.Migrations
                     b.HasIndex("ReferenceId")
                         .IsUnique()
                         .HasDatabaseName("ix_cables_reference_id");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_cables_created_at_id");
 
                     b.ToTable("cables", (string)null);
                 });

@@ -35,12 +35,11 @@ public static class ArchiveSearch
     public const int MaxMatches = 1000;
 
     /// <summary>
-    /// Above this many estimated matching portions, a query is run by walking the cables instead of the index. Measured on
-    /// 2.9 million portions (docs/scaling.md): the index plan takes about 0.3 s at 30,000 matching portions and 2.4 s at
-    /// 344,000; the walk 0.5 s for terms in an eighth of the portions or more, but 1.6 s at 1% and seconds more the rarer
-    /// the matches, as it visits more cables to fill the cap.
+    /// How much cheaper a portion the walk reads is than one the index plan fetches: the walk reads each visited cable's
+    /// portions side by side through the key, the index plan fetches every matching portion from its own heap page.
+    /// Fitted to both plans timed one by one on 250,000 cables and 2.9 million portions (docs/scaling.md).
     /// </summary>
-    private const double BroadQueryPortions = 100_000;
+    private const double WalkPortionCost = 0.5;
 
     private const string CleanText = "replace(replace({0}.text, E'\\uE000', ''), E'\\uE001', '')";
 
@@ -65,7 +64,7 @@ public static class ArchiveSearch
             // A phrase is estimated as its words anywhere in a portion: many portions may hold the words and none the phrase,
             // and a walk for a phrase that is rare visits every cable. The index plan's cost is bounded by the words' matches.
             _ => !query.Text!.Contains('"', StringComparison.Ordinal)
-                && await EstimateMatchingPortionsAsync(dataSource, query.Text!, reader.Level, cancellationToken).ConfigureAwait(false) > BroadQueryPortions,
+                && await IsWalkCheaperAsync(dataSource, query.Text!, reader.Level, cancellationToken).ConfigureAwait(false),
         };
         await using var command = dataSource.CreateCommand(BuildSql(query, broad));
         reader.AddParameters(command.Parameters);
@@ -94,19 +93,38 @@ public static class ArchiveSearch
     }
 
     /// <summary>
-    /// The planner's estimate of the portions (of every version) at or below the reader's level that a query matches: a
-    /// reader who may read little would walk far to fill the cap. Only which plan to run depends on the estimate, never
-    /// what the plan answers, so the statistics' view of withheld text cannot change an answer.
+    /// Whether walking the cables is estimated to cost less than the index plan, from the planner's estimates. The index
+    /// plan fetches every portion the terms match, whatever its level (the clearance is checked on the row). The walk
+    /// reads all portions of each cable it visits until the cap is full: about <c>cap × portions / readable matching
+    /// portions</c> portions if each matching cable holds one readable match. Only which plan runs depends on the
+    /// estimates, never what it answers, so the statistics' view of withheld text cannot change an answer.
     /// </summary>
-    private static async Task<double> EstimateMatchingPortionsAsync(NpgsqlDataSource dataSource, string text, short level, CancellationToken cancellationToken)
+    private static async Task<bool> IsWalkCheaperAsync(NpgsqlDataSource dataSource, string text, short level, CancellationToken cancellationToken)
     {
         // EXPLAIN takes no parameters: the terms go in as a literal, quoted by the rule of standard_conforming_strings.
         var literal = "'" + text.Replace('\0', ' ').Replace("'", "''", StringComparison.Ordinal) + "'";
-        await using var command = dataSource.CreateCommand(
-            $"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {literal}) AND p.read_level <= {level}");
-        var plan = (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        using var json = JsonDocument.Parse(plan);
-        return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        var match = $"SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {literal})";
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) {match}"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) {match} AND p.read_level <= {level}"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p"));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var matching = await ReadPlanRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        var readable = await ReadPlanRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+        var portions = await ReadPlanRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+
+        var walked = WalkPortionCost * (MaxMatches + 1) * portions / Math.Max(readable, 1);
+        return walked < matching;
+    }
+
+    /// <summary>Reads the estimated rows of the current EXPLAIN result and moves to the next result.</summary>
+    private static async Task<double> ReadPlanRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(reader.GetString(0));
+        var rows = json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return rows;
     }
 
     /// <summary>
@@ -155,25 +173,28 @@ public static class ArchiveSearch
         {
             // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate. The query
             // is written out where it is used (not in a CTE) so that the planner folds it and estimates each term.
+            // Portions are grouped by cable and version before they meet `cables`, so that the current-version check
+            // costs one lookup per matching cable, not one per matching portion (docs/scaling.md). A note belongs to its
+            // cable whatever the version, so it takes the cable's current version (NULL when there is none).
             sql.Append($"""
 
                 hits AS (
-                    SELECT p.cable_id, ts_rank(p.search_vector, {TsQuery}) AS rank
-                    FROM paragraphs p JOIN cables c ON c.id = p.cable_id AND c.current_version_id = p.version_id
+                    SELECT p.cable_id, p.version_id, ts_rank(p.search_vector, {TsQuery}) AS rank
+                    FROM paragraphs p
                     WHERE p.search_vector @@ {TsQuery} AND {readableP}
                     UNION ALL
-                    SELECT s.cable_id, ts_rank(s.search_vector, {TsQuery})
-                    FROM subjects s JOIN cables c ON c.id = s.cable_id AND c.current_version_id = s.version_id
+                    SELECT s.cable_id, s.version_id, ts_rank(s.search_vector, {TsQuery})
+                    FROM subjects s
                     WHERE s.search_vector @@ {TsQuery} AND {readableS}
                     UNION ALL
-                    SELECT c.id, ts_rank(n.search_vector, {TsQuery})
+                    SELECT c.id, c.current_version_id, ts_rank(n.search_vector, {TsQuery})
                     FROM cable_notes n JOIN cables c ON c.reference_id = n.cable_reference_id
                     WHERE n.search_vector @@ {TsQuery} AND {readableN}
                 ),
-                ranked AS (SELECT cable_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id),
+                ranked AS (SELECT cable_id, version_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id, version_id),
                 matched AS MATERIALIZED (
                     SELECT c.id, c.reference_id, c.created_at, c.origin, c.classification, c.current_version_id, r.rank, r.portions
-                    FROM ranked r JOIN cables c ON c.id = r.cable_id
+                    FROM ranked r JOIN cables c ON c.id = r.cable_id AND c.current_version_id IS NOT DISTINCT FROM r.version_id
                     WHERE {EnvelopeFilters(query)}
                     ORDER BY {string.Format(capOrder, "c.")}
                     LIMIT @cap
