@@ -128,8 +128,13 @@ internal static class WikiLeaksPageReader
 
         string? Cell(string name, int position)
         {
-            var index = names.FindIndex(n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
-            index = index < 0 && names.Count == 0 ? position : index;
+            var index = names.Count == 0 ? position : -1;
+            for (var i = 0; i < names.Count && index < 0; i++)
+            {
+                if (names[i].Equals(name, StringComparison.OrdinalIgnoreCase))
+                    index = i;
+            }
+
             return index >= 0 && index < values.Count && values[index].Length > 0 ? values[index] : null;
         }
 
