@@ -55,6 +55,7 @@ public sealed class Program
         builder.Services.AddArchiveAudit();
         builder.Services.AddArchiveSecurity();
         builder.Services.AddArchiveReading();
+        builder.Services.AddArchiveSearchLimits();
         builder.Services.AddArchivePages();
         builder.Services.AddArchiveHealth();
         builder.Services.AddArchiveImporting();
@@ -70,6 +71,7 @@ public sealed class Program
         app.UseArchiveActiveReaders();
         app.UseArchiveDenialAudit();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapArchiveHealth();
         app.MapArchiveApi();
         app.MapArchiveExports();

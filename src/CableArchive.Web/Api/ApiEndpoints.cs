@@ -19,7 +19,7 @@ public static class ApiEndpoints
     public static WebApplication MapArchiveApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/search", SearchAsync);
+        api.MapGet("/search", SearchAsync).RequireRateLimiting(SearchLimitsSetup.SearchPolicy);
         api.MapGet("/cables/{id}", CableAsync);
         api.MapGet("/cables/{id}/versions", VersionsAsync);
         return app;

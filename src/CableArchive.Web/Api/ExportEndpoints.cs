@@ -25,7 +25,7 @@ public static class ExportEndpoints
     /// <summary>Maps the downloads.</summary>
     public static WebApplication MapArchiveExports(this WebApplication app)
     {
-        app.MapGet("/search/export.csv", SearchCsvAsync);
+        app.MapGet("/search/export.csv", SearchCsvAsync).RequireRateLimiting(SearchLimitsSetup.SearchPolicy);
         app.MapGet("/cables/{id}/export.txt", CableTextAsync);
         app.MapGet("/cables/{id}/raw", RawTextAsync);
         return app;

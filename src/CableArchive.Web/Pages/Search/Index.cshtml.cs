@@ -9,6 +9,7 @@ using CableArchive.Web.Hosting;
 using CableArchive.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CableArchive.Web.Pages.Search;
 
@@ -16,6 +17,7 @@ namespace CableArchive.Web.Pages.Search;
 /// The search page: one box in web search syntax, filters, facets, a year/month histogram, sorting, paging and
 /// highlighted snippets, all of it in the URL. A reference id typed in the box opens its cable.
 /// </summary>
+[EnableRateLimiting(SearchLimitsSetup.SearchPolicy)]
 public sealed class IndexModel(CurrentReader readers, WebArchive archive, AuditTrail audit) : PageModel
 {
     /// <summary>The search in the URL.</summary>
