@@ -46,6 +46,17 @@ public sealed class SearchLimitsTests
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         using var after = await client.GetAsync("/api/search?q=harbour");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+
+        await using var audited = app.Archive.Database.DataSource.CreateCommand(
+            "SELECT action || ' ' || target FROM audit_events WHERE outcome = 'busy' AND user_name = 'limits-analyst' ORDER BY id");
+        var rows = new List<string>();
+        await using (var reader = await audited.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                rows.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["search /api/search", "search /search", "search.export /search/export.csv"], rows);
     }
 
     private static async Task WaitForABlockedStatementAsync(ArchiveApp app)

@@ -178,4 +178,7 @@ public static class AuditOutcomes
 
     /// <summary>The server's statement timeout stopped it.</summary>
     public const string TimedOut = "timed-out";
+
+    /// <summary>Refused because too many others were running and waiting (a search, Archive:Search).</summary>
+    public const string Busy = "busy";
 }

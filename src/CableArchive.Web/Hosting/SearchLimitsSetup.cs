@@ -1,4 +1,7 @@
 using System.Threading.RateLimiting;
+using CableArchive.Data.Audit;
+using CableArchive.Web.Auditing;
+using CableArchive.Web.Reading;
 
 namespace CableArchive.Web.Hosting;
 
@@ -25,10 +28,14 @@ public static class SearchLimitsSetup
             options.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             options.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SearchLimitsSetup))
-                    .LogWarning("Search refused, the queue is full: {Path}", context.HttpContext.Request.Path.Value);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(Busy, cancellationToken);
+                var http = context.HttpContext;
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SearchLimitsSetup))
+                    .LogWarning("Search refused, the queue is full: {Path}", http.Request.Path.Value);
+                await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(
+                    http.Request.Path.StartsWithSegments("/search/export.csv") ? AuditActions.SearchExport : AuditActions.Search,
+                    AuditOutcomes.Busy, target: http.Request.Path.Value, query: SearchRequest.Describe(SearchRequest.Parse(http.Request.Query)));
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(Busy, cancellationToken);
             };
 
             // One partition for all readers: the limit protects the machine, not a share of it per reader.
