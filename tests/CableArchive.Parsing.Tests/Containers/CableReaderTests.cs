@@ -437,6 +437,19 @@ public class CableReaderTests
     }
 
     [Theory]
+    [InlineData("O 180817Z SEP 08\nFM AMEMBASSY TOKYO\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 7334\n\nS E C R E T TOKYO 002577\nSIPDIS\n", true)]
+    [InlineData("\n\nO 180817Z SEP 08\nFM AMEMBASSY TOKYO\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 7334 \n\n\n\nS E C R E T TOKYO 002577\nSIPDIS\n", false)]
+    public void Raw_text_becomes_header_blank_line_body_and_is_not_copied_when_it_reads_so_already(string raw, bool readsSoAlready)
+    {
+        var document = ReadOne(raw, "cable.txt");
+        // The cable text, whose SHA-256 keys versions: the header, one blank line, the body, whatever stood between them.
+        Assert.Equal("O 180817Z SEP 08\nFM AMEMBASSY TOKYO\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 7334\n\nS E C R E T TOKYO 002577\nSIPDIS\n", document.Text);
+        Assert.Equal(document.Header, document.Text[..document.HeaderSpan.End]);
+        Assert.Equal(document.Body, document.Text[document.BodySpan.Start..]);
+        Assert.Equal(readsSoAlready, ReferenceEquals(document.RawRecord, document.Text));
+    }
+
+    [Theory]
     [InlineData("S E C R E T TOKYO 002577\nSIPDIS")]
     [InlineData("SS E C R E T SECTION 01 OF 02 PARIS 001699\nSIPDIS")]
     [InlineData("UNCLAS SECTION 01 OF 02 RIO DE JANEIRO 001238\nSIPDIS")]
