@@ -10,9 +10,6 @@ namespace CableArchive.Parsing;
 /// </summary>
 public sealed class CableDocument
 {
-    // The body as a string of its own, when the container had exactly that string: the body parser then needs no copy of it.
-    private readonly string? bodyString;
-
     /// <summary>A document of a header and a body, joined into one text.</summary>
     /// <param name="source">Where it was read from.</param>
     /// <param name="header">The routing header text (empty when the container has none).</param>
@@ -30,7 +27,7 @@ public sealed class CableDocument
         Text = text.Text;
         HeaderSpan = new TextSpan(0, text.HeaderLength);
         BodySpan = TextSpan.FromBounds(text.BodyStart, text.Text.Length);
-        bodyString = text.Body;
+        BodyString = text.Body;
         Metadata = metadata;
         Diagnostics = diagnostics;
     }
@@ -74,8 +71,11 @@ public sealed class CableDocument
     /// </summary>
     internal byte[]? RawContent { get; init; }
 
-    /// <summary>The body as a string of its own when the container had it so, else null (it would be a copy of part of <see cref="Text"/>).</summary>
-    internal string? BodyString => bodyString ?? (BodySpan.Start == 0 ? Text : null);
+    /// <summary>
+    /// The body as a string of its own when the container had exactly that string, else null (it would be a copy of part of
+    /// <see cref="Text"/>): the body parser then needs no copy of it.
+    /// </summary>
+    internal string? BodyString { get; }
 }
 
 /// <summary>Metadata a caller supplies for every input (the <c>--id</c> and <c>--date</c> options of <c>cablearchive parse</c>).</summary>

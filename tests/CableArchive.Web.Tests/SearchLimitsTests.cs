@@ -2,7 +2,6 @@ using System.Net;
 using CableArchive.Domain.Classification;
 using CableArchive.Tests.Web.Infrastructure;
 using CableArchive.Web.Hosting;
-using Npgsql;
 
 namespace CableArchive.Tests.Web;
 
@@ -25,12 +24,7 @@ public sealed class SearchLimitsTests
         var analyst = await app.CreateUserAsync("limits-analyst", ClassificationLevel.Secret);
         using var client = app.As(analyst);
 
-        await using var holder = new NpgsqlConnection(app.ConnectionString);
-        await holder.OpenAsync();
-        await using var transaction = await holder.BeginTransactionAsync();
-        await using (var lockPortions = new NpgsqlCommand("LOCK TABLE paragraphs IN ACCESS EXCLUSIVE MODE", holder, transaction))
-            await lockPortions.ExecuteNonQueryAsync();
-
+        var portionsLock = await app.LockPortionsAsync();
         var running = client.GetAsync("/api/search?q=harbour");
         await WaitForABlockedStatementAsync(app);
 
@@ -41,22 +35,15 @@ public sealed class SearchLimitsTests
             Assert.Equal(SearchLimitsSetup.Busy, await refused.Content.ReadAsStringAsync());
         }
 
-        await transaction.RollbackAsync();
+        await portionsLock.DisposeAsync();
         using var answered = await running;
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         using var after = await client.GetAsync("/api/search?q=harbour");
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
 
-        await using var audited = app.Archive.Database.DataSource.CreateCommand(
+        var audited = await app.QueryTextsAsync(
             "SELECT action || ' ' || target FROM audit_events WHERE outcome = 'busy' AND user_name = 'limits-analyst' ORDER BY id");
-        var rows = new List<string>();
-        await using (var reader = await audited.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-                rows.Add(reader.GetString(0));
-        }
-
-        Assert.Equal(["search /api/search", "search /search", "search.export /search/export.csv"], rows);
+        Assert.Equal(["search /api/search", "search /search", "search.export /search/export.csv"], audited);
     }
 
     private static async Task WaitForABlockedStatementAsync(ArchiveApp app)

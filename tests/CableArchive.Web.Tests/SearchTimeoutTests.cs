@@ -3,7 +3,6 @@ using System.Text.Json;
 using CableArchive.Domain.Classification;
 using CableArchive.Tests.Web.Infrastructure;
 using CableArchive.Web.Pages.Search;
-using Npgsql;
 
 namespace CableArchive.Tests.Web;
 
@@ -26,13 +25,8 @@ public sealed class SearchTimeoutTests
         // Unlocked, the same search answers: what follows is the timeout, not the query.
         Assert.Equal(1, await TotalAsync(client));
 
-        await using (var holder = new NpgsqlConnection(app.ConnectionString))
+        await using (await app.LockPortionsAsync())
         {
-            await holder.OpenAsync();
-            await using var transaction = await holder.BeginTransactionAsync();
-            await using (var lockPortions = new NpgsqlCommand("LOCK TABLE paragraphs IN ACCESS EXCLUSIVE MODE", holder, transaction))
-                await lockPortions.ExecuteNonQueryAsync();
-
             using var api = await client.GetAsync("/api/search?q=harbour");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
             using (var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync()))
@@ -45,21 +39,12 @@ public sealed class SearchTimeoutTests
             using var export = await client.GetAsync("/search/export.csv?q=harbour");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, export.StatusCode);
             Assert.Equal(IndexModel.TooLong, await export.Content.ReadAsStringAsync());
-
-            await transaction.RollbackAsync();
         }
 
         Assert.Equal(1, await TotalAsync(client));
-        await using var audited = app.Archive.Database.DataSource.CreateCommand(
-            "SELECT action, target FROM audit_events WHERE outcome = 'timed-out' AND user_name = 'timeout-analyst' ORDER BY id");
-        var rows = new List<string>();
-        await using (var reader = await audited.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-                rows.Add(reader.GetString(0) + " " + (reader.IsDBNull(1) ? "" : reader.GetString(1)));
-        }
-
-        Assert.Equal(["search api", "search page", "search.export "], rows);
+        var audited = await app.QueryTextsAsync(
+            "SELECT action || ' ' || coalesce(target, '') FROM audit_events WHERE outcome = 'timed-out' AND user_name = 'timeout-analyst' ORDER BY id");
+        Assert.Equal(["search api", "search page", "search.export "], audited);
     }
 
     private static async Task<long> TotalAsync(HttpClient client)

@@ -26,18 +26,16 @@ internal static class CableBodies
     }
 
     /// <summary>
-    /// Unwraps a container's header and body that lie in one string, the header at <paramref name="ownHeader"/> and the body
-    /// from <paramref name="bodyStart"/> on, into the cable text: usually that string itself.
+    /// Unwraps a container's header and body already laid out as a cable text (a page's two blocks): usually that text itself.
     /// </summary>
-    public static CableText Unwrap(string text, TextSpan ownHeader, int bodyStart, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
+    public static CableText Unwrap(CableText container, List<Diagnostic> diagnostics, ref ContainerMetadata? metadata)
     {
-        var (bodyHeader, cableBodyStart) = SplitBody(text, bodyStart, diagnostics, ref metadata);
-        var headerText = text.AsSpan(ownHeader.Start, ownHeader.Length);
-        var trimmed = headerText.TrimStart('\n');
-        ownHeader = new TextSpan(ownHeader.Start + headerText.Length - trimmed.Length, trimmed.TrimEnd().Length);
-        if (bodyHeader.Length > 0 && ownHeader.Length > 0)
+        var (bodyHeader, bodyStart) = SplitBody(container.Text, container.BodyStart, diagnostics, ref metadata);
+        if (container.HeaderLength == 0)
+            return CableText.Within(container.Text, bodyHeader, bodyStart);
+        if (bodyHeader.Length > 0)
             ReportDroppedCopy(diagnostics);
-        return CableText.Within(text, bodyHeader.Length == 0 || ownHeader.Length > 0 ? ownHeader : bodyHeader, cableBodyStart);
+        return CableText.Within(container.Text, new TextSpan(0, container.HeaderLength), bodyStart);
     }
 
     /// <summary>The routing lines the body starts with, if any, and where the cable body starts after them.</summary>

@@ -102,9 +102,9 @@ public static class CableReader
             : content.AsSpan(ContainerText.Utf8MarkLength(content));
 
         var page = WikiLeaksPageReader.Read(html, diagnostics);
-        ReportDecoding(diagnostics, page.FellBack, ContainerText.LooksBinary(page.Text.AsSpan(page.BodyStart)));
+        ReportDecoding(diagnostics, page.FellBack, ContainerText.LooksBinary(page.Text.Text.AsSpan(page.Text.BodyStart)));
         var metadata = page.Metadata;
-        var text = CableBodies.Unwrap(page.Text, new TextSpan(0, page.HeaderLength), page.BodyStart, diagnostics, ref metadata);
+        var text = CableBodies.Unwrap(page.Text, diagnostics, ref metadata);
         return new CableDocument(new CableSource(path, null, CableFormat.WikiLeaksHtml), text, metadata, diagnostics) { RawContent = content };
     }
 

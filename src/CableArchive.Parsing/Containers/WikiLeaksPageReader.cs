@@ -8,15 +8,13 @@ namespace CableArchive.Parsing.Containers;
 
 /// <summary>What a WikiLeaks cable page holds.</summary>
 /// <param name="Text">
-/// The first <c>&lt;pre&gt;</c> block as text (the header, without the blank lines around it), a blank line, then the
-/// second (the body), in one string as the cable text is; the body alone when the page has one block only.
+/// The first <c>&lt;pre&gt;</c> block (the header, without the blank lines around it), a blank line, then the second
+/// (the body), laid out as the cable text is; the body alone when the page has one block only.
 /// </param>
-/// <param name="HeaderLength">The header's length; it starts <paramref name="Text"/> (0 without header).</param>
-/// <param name="BodyStart">Where the body starts in <paramref name="Text"/>.</param>
 /// <param name="Metadata">The metadata table, or null when the page has none.</param>
 /// <param name="HasCableStructure">Whether the page had the <c>&lt;pre&gt;</c> blocks of a cable page at all.</param>
 /// <param name="FellBack">Whether the parts read were not valid UTF-8 and were decoded as Windows-1252.</param>
-internal sealed record WikiLeaksPage(string Text, int HeaderLength, int BodyStart, ContainerMetadata? Metadata, bool HasCableStructure, bool FellBack);
+internal sealed record WikiLeaksPage(CableText Text, ContainerMetadata? Metadata, bool HasCableStructure, bool FellBack);
 
 /// <summary>
 /// Reads a WikiLeaks cable page (cable-format notes §1.1) by scanning its known structure over the page's bytes: the
@@ -61,7 +59,7 @@ internal static class WikiLeaksPageReader
         if (blockCount == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, "The HTML page has no <pre> blocks, as a WikiLeaks cable page has; its text is read as the cable."));
-            return new WikiLeaksPage(MarkupText.ToText(html[bodyStart..], encoding, MarkupLayout.AsIs), 0, 0, metadata, HasCableStructure: false, fellBack);
+            return new WikiLeaksPage(CableText.Join([], MarkupText.ToText(html[bodyStart..], encoding, MarkupLayout.AsIs), 0), metadata, HasCableStructure: false, fellBack);
         }
 
         if (blockCount > 2)
@@ -69,7 +67,7 @@ internal static class WikiLeaksPageReader
 
         // §1.1: the first block is the header, the second the body; with one block only there is no header.
         return blockCount == 1
-            ? new WikiLeaksPage(MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted), 0, 0, metadata, HasCableStructure: true, fellBack)
+            ? new WikiLeaksPage(CableText.Join([], MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted), 0), metadata, HasCableStructure: true, fellBack)
             : ReadHeaderAndBody(html[blocks[0]], html[blocks[1]], encoding, metadata, fellBack);
     }
 
@@ -93,7 +91,7 @@ internal static class WikiLeaksPageReader
             var bodyStart = headerLength == 0 ? 0 : headerLength + 2;
             buffer.AsSpan(headerLength, bodyStart - headerLength).Fill('\n');
             var bodyLength = MarkupText.Write(bodyMarkup, buffer.AsSpan(bodyStart), encoding, MarkupLayout.Preformatted);
-            return new WikiLeaksPage(new string(buffer, 0, bodyStart + bodyLength), headerLength, bodyStart, metadata, HasCableStructure: true, fellBack);
+            return new WikiLeaksPage(new CableText(new string(buffer, 0, bodyStart + bodyLength), headerLength, bodyStart, null), metadata, HasCableStructure: true, fellBack);
         }
         finally
         {

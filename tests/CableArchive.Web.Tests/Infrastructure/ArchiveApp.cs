@@ -149,6 +149,31 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         HandleCookies = true,
     });
 
+    /// <summary>
+    /// Locks the portions table in a transaction of its own until the result is disposed (rolled back): every statement
+    /// that reads portions (a search, a cable page) waits, while sign-in and the audit do not.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockPortionsAsync()
+    {
+        var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var lockPortions = new Npgsql.NpgsqlCommand("LOCK TABLE paragraphs IN ACCESS EXCLUSIVE MODE", connection, transaction))
+            await lockPortions.ExecuteNonQueryAsync();
+        return new HeldLock(connection, transaction);
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text.</summary>
+    public async Task<List<string>> QueryTextsAsync(string sql)
+    {
+        await using var command = Archive.Database.DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var texts = new List<string>();
+        while (await reader.ReadAsync())
+            texts.Add(reader.GetString(0));
+        return texts;
+    }
+
     /// <summary>A client that sends <paramref name="user"/>'s bearer token with every request.</summary>
     public HttpClient As(TestUser user)
     {
@@ -206,6 +231,16 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    /// <summary>A lock held by a transaction: rolled back, and so released, when disposed.</summary>
+    private sealed class HeldLock(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await connection.DisposeAsync();
+        }
+    }
 
     /// <summary>Adds <c>/test/fail</c>, which throws, to see the error page.</summary>
     internal sealed class FailingEndpoint : IStartupFilter
