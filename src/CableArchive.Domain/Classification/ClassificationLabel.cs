@@ -164,6 +164,10 @@ public sealed class ClassificationLabel : IEquatable<ClassificationLabel>
 
     private static Caveat[] Normalize(IEnumerable<Caveat> caveats)
     {
+        // Most labels carry no caveat or one (a banner, a portion mark): they need no set to sort and merge them.
+        if (caveats is IReadOnlyList<Caveat> { Count: <= 1 } few)
+            return few.Count == 0 || few[0].Code is null ? [] : [few[0]];
+
         var set = new SortedSet<Caveat>(caveats.Where(c => c.Code is not null));
         var releasable = set.Where(c => c.IsReleasableTo).ToList();
 

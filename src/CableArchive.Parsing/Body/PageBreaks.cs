@@ -1,3 +1,5 @@
+using System.Buffers;
+
 using CableArchive.Domain;
 
 namespace CableArchive.Parsing.Body;
@@ -8,6 +10,8 @@ namespace CableArchive.Parsing.Body;
 /// </summary>
 internal static class PageBreaks
 {
+    private static readonly SearchValues<string> RedactionStart = SearchValues.Create(["XXXX"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Scans source[start, end) of <paramref name="context"/>.</summary>
     /// <param name="context">The cable text and diagnostics.</param>
     /// <param name="start">Body start.</param>
@@ -34,15 +38,16 @@ internal static class PageBreaks
         var p = start;
         while (p < end)
         {
-            var next = text.AsSpan(p, end - p).IndexOfAny('X', 'x');
+            // The first four Xs of a run, in any mix of cases: looking for single letters would stop at every "x" of
+            // running text ("next", "expect").
+            var next = text.AsSpan(p, end - p).IndexOfAny(RedactionStart);
             if (next < 0)
                 break;
             var runStart = p + next;
-            var runEnd = runStart;
+            var runEnd = runStart + 4;
             while (runEnd < end && text[runEnd] is 'X' or 'x')
                 runEnd++;
-            if (runEnd - runStart >= 4)
-                found.Add(TextSpan.FromBounds(runStart, runEnd));
+            found.Add(TextSpan.FromBounds(runStart, runEnd));
             p = runEnd;
         }
 

@@ -17,13 +17,17 @@ internal static class Summaries
     {
         Summary,
         Comment,
-        End,
     }
 
-    private readonly record struct Marker(MarkerKind Kind, int At, int Length);
+    /// <param name="Kind">Which block the word names.</param>
+    /// <param name="At">Where the word starts.</param>
+    /// <param name="Length">The word's length.</param>
+    /// <param name="ClosedAt">Where an <c>END</c> (or <c>END OF</c>) right before the word starts, or -1: the word then closes its block.</param>
+    private readonly record struct Marker(MarkerKind Kind, int At, int Length, int ClosedAt);
 
-    // "Summay" is a typo seen in a real cable (§8.3, 09OSLO146).
-    private static readonly SearchValues<string> MarkerWords = SearchValues.Create(["SUMMARY", "SUMMAY", "COMMENT", "END"], StringComparison.OrdinalIgnoreCase);
+    // "Summay" is a typo seen in a real cable (§8.3, 09OSLO146). END is not searched for: it is common in running text
+    // ("spend", "recommend", "attend"), and it matters only right before a marker word, where it is looked for.
+    private static readonly SearchValues<string> MarkerWords = SearchValues.Create(["SUMMARY", "SUMMAY", "COMMENT"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the summary and the comments of [start, end).</summary>
     public static (TextBlock? Summary, List<TextBlock> Comments) Read(BodyText body, int start, int end, List<ParagraphPiece> pieces)
@@ -34,7 +38,7 @@ internal static class Summaries
 
     private static List<Marker> FindMarkers(string text, int start, int end)
     {
-        var markers = new List<Marker>(32);
+        var markers = new List<Marker>(8);
         var p = start;
         while (p < end)
         {
@@ -52,16 +56,23 @@ internal static class Summaries
             }
 
             if (MatchWord(text, at, "SUMMARY"))
-                markers.Add(new Marker(MarkerKind.Summary, at, 7));
+                markers.Add(new Marker(MarkerKind.Summary, at, 7, ClosingEndBefore(text, start, at)));
             else if (MatchWord(text, at, "SUMMAY"))
-                markers.Add(new Marker(MarkerKind.Summary, at, 6));
+                markers.Add(new Marker(MarkerKind.Summary, at, 6, ClosingEndBefore(text, start, at)));
             else if (MatchWord(text, at, "COMMENT"))
-                markers.Add(new Marker(MarkerKind.Comment, at, 7));
-            else if (MatchWord(text, at, "END"))
-                markers.Add(new Marker(MarkerKind.End, at, 3));
+                markers.Add(new Marker(MarkerKind.Comment, at, 7, ClosingEndBefore(text, start, at)));
         }
 
         return markers;
+    }
+
+    // "END SUMMARY", "End\nSummary", "END OF SUMMARY": the END before a marker word, whitespace between, not before start.
+    private static int ClosingEndBefore(string text, int start, int at)
+    {
+        var p = TextScan.TrimEnd(text, start, at);
+        if (p - 2 >= start && TextScan.IsWordAt(text, p - 2, "OF"))
+            p = TextScan.TrimEnd(text, start, p - 2);
+        return p - 3 >= start && TextScan.IsWordAt(text, p - 3, "END") ? p - 3 : -1;
     }
 
     private static bool MatchWord(string text, int at, string word) =>
@@ -71,7 +82,7 @@ internal static class Summaries
     {
         var text = body.Text;
         var opening = FindOpening(text, end, markers, MarkerKind.Summary, 0, out var contentStart);
-        var close = FindClosing(text, end, markers, MarkerKind.Summary, opening >= 0 ? contentStart : start);
+        var close = FindClosing(markers, MarkerKind.Summary, opening >= 0 ? contentStart : start);
         int summaryStart, summaryEnd;
         if (opening >= 0)
         {
@@ -104,7 +115,7 @@ internal static class Summaries
             var opening = FindOpening(text, end, markers, MarkerKind.Comment, from, out var contentStart);
             if (opening < 0)
                 break;
-            var close = FindClosing(text, end, markers, MarkerKind.Comment, contentStart);
+            var close = FindClosing(markers, MarkerKind.Comment, contentStart);
             var commentStart = SkipToContent(body, contentStart, end, pieces);
             var commentEnd = close >= 0 ? close : BlockEnd(text, commentStart, end, pieces);
             var content = Content(text, commentStart, commentEnd, pieces);
@@ -211,18 +222,12 @@ internal static class Summaries
     }
 
     /// <summary>Finds "END SUMMARY" / "End\nSummary" / "END OF SUMMARY" at or after <paramref name="from"/>; returns the offset of END or -1.</summary>
-    private static int FindClosing(string text, int end, List<Marker> markers, MarkerKind kind, int from)
+    private static int FindClosing(List<Marker> markers, MarkerKind kind, int from)
     {
-        for (var i = 0; i + 1 < markers.Count; i++)
+        foreach (var marker in markers)
         {
-            var marker = markers[i];
-            if (marker.Kind != MarkerKind.End || marker.At < from || markers[i + 1].Kind != kind)
-                continue;
-            var q = TextScan.SkipWhitespace(text, marker.At + 3, end);
-            if (TextScan.IsWordAt(text, q, "OF"))
-                q = TextScan.SkipWhitespace(text, q + 2, end);
-            if (q == markers[i + 1].At)
-                return marker.At;
+            if (marker.Kind == kind && marker.ClosedAt >= from)
+                return marker.ClosedAt;
         }
 
         return -1;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Unicode;
 
 namespace CableArchive.Parsing.Containers;
 
@@ -24,6 +25,9 @@ internal enum MarkupLayout
 /// </summary>
 internal static class MarkupText
 {
+    /// <summary>The longest entity name <see cref="TryWritePreformattedUtf8"/> decodes itself (HTML 4's longest is 8).</summary>
+    private const int MaxFastEntityName = 32;
+
     /// <summary>
     /// Markup to text: tags are removed (the <c>&lt;a&gt;</c> of tags and paragraph anchors keep their text, §1.1), then entities
     /// are decoded (<c>&amp;#x000A;</c> is the newline). A <c>&lt;</c> that opens no tag is text: the media copies hold
@@ -58,6 +62,144 @@ internal static class MarkupText
             _ => text.Length,
         };
     }
+
+    /// <summary>
+    /// <see cref="Write"/> of a <c>&lt;pre&gt;</c> block (<see cref="MarkupLayout.Preformatted"/>) given as UTF-8, in one pass
+    /// over the bytes that also checks them: each run of text between the bytes that matter is transcoded straight into
+    /// <paramref name="destination"/> (at least as long as the markup). The general path makes four passes over the text
+    /// (decoding, tags, entities, layout), each stopping at every newline entity, a hundred and more to a page (§1.1).
+    /// Returns false, having written nothing of use, when the bytes are not valid UTF-8 or hold what only the general path
+    /// reads as it does: a carriage return or backslash (layout that depends on what follows), or an entity whose name
+    /// may run across a tag. Otherwise the text is the general path's, character for character.
+    /// </summary>
+    public static bool TryWritePreformattedUtf8(ReadOnlySpan<byte> markup, Span<char> destination, out int length)
+    {
+        length = 0;
+        if (markup.IndexOfAny((byte)'\r', (byte)'\\') >= 0)
+            return false;
+
+        var read = 0;
+        while (read < markup.Length)
+        {
+            // 0xC2 leads the UTF-8 of '¶' (C2 B6), deleted here as the layout does; '<', '&' and 0xC2 are never inside the
+            // UTF-8 of another character, so a run never splits one.
+            var next = markup[read..].IndexOfAny((byte)'<', (byte)'&', (byte)0xC2);
+            var run = next < 0 ? markup[read..] : markup.Slice(read, next);
+            if (!TryTranscode(run, destination[length..], ref length))
+                return false;
+            read += run.Length;
+            if (next < 0)
+                break;
+
+            switch (markup[read])
+            {
+                case (byte)'<' when IsTagStart(markup, read):
+                    // The general path checks the whole block, tags too, before it decodes: so is the tag here.
+                    var tagEnd = markup[read..].IndexOf((byte)'>');
+                    if (tagEnd < 0)
+                        return Utf8.IsValid(markup[read..]); // an unclosed tag ends the text, as in RemoveTags
+                    if (!Utf8.IsValid(markup.Slice(read, tagEnd)))
+                        return false;
+                    read += tagEnd + 1;
+                    break;
+                case (byte)'<':
+                    destination[length++] = '<';
+                    read++;
+                    break;
+                case (byte)'&':
+                    if (!TryWriteEntityUtf8(markup, ref read, destination, ref length))
+                        return false;
+                    break;
+                default:
+                    if (Rune.DecodeFromUtf8(markup[read..], out var rune, out var consumed) != OperationStatus.Done)
+                        return false;
+                    if (rune.Value != '¶')
+                        length += rune.EncodeToUtf16(destination[length..]);
+                    read += consumed;
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Transcodes a run of UTF-8 text, mostly ASCII; false when it is not valid UTF-8.</summary>
+    private static bool TryTranscode(ReadOnlySpan<byte> run, Span<char> destination, ref int length)
+    {
+        if (run.IsEmpty)
+            return true;
+        // The ASCII widening is the cheaper call; it stops at the first other byte, where the full decoder takes over.
+        if (Ascii.ToUtf16(run, destination, out var widened) == OperationStatus.Done)
+        {
+            length += widened;
+            return true;
+        }
+
+        var status = Utf8.ToUtf16(run[widened..], destination[widened..], out _, out var decoded, replaceInvalidSequences: false);
+        length += widened + decoded;
+        return status == OperationStatus.Done;
+    }
+
+    /// <summary>
+    /// The entity at <paramref name="read"/> (a <c>&amp;</c>), written as <see cref="DecodeEntities"/> would once the tags are
+    /// gone; false when that cannot be told without removing them first, or when it decodes to a character the layout reads
+    /// in context.
+    /// </summary>
+    private static bool TryWriteEntityUtf8(ReadOnlySpan<byte> markup, ref int read, Span<char> destination, ref int length)
+    {
+        // §1.1: the newlines, often two in a row.
+        if (markup[read..].StartsWith("&#x000A;"u8))
+        {
+            do
+            {
+                destination[length++] = '\n';
+                read += "&#x000A;"u8.Length;
+            }
+            while (markup[read..].StartsWith("&#x000A;"u8));
+            return true;
+        }
+
+        return TryWriteOtherEntityUtf8(markup, ref read, destination, ref length);
+    }
+
+    private static bool TryWriteOtherEntityUtf8(ReadOnlySpan<byte> markup, ref int read, Span<char> destination, ref int length)
+    {
+        // The general path reads the name up to a ';' or '&' once the tags are removed: a '<' first may open a tag inside it.
+        var name = markup[(read + 1)..];
+        var nameLength = name.IndexOfAny((byte)';', (byte)'&', (byte)'<');
+        if (nameLength >= 0 && name[nameLength] == '<')
+            return false;
+
+        // Entity names are short ASCII; anything else is left to the general path.
+        Span<char> nameText = stackalloc char[MaxFastEntityName];
+        Span<char> decoded = stackalloc char[2];
+        if (nameLength >= 0 && name[nameLength] == ';'
+            && (nameLength > MaxFastEntityName || Ascii.ToUtf16(name[..nameLength], nameText, out _) != OperationStatus.Done))
+            return false;
+        if (nameLength < 0 || name[nameLength] == '&' || !TryDecodeEntity(nameText[..nameLength], decoded, out var decodedLength))
+        {
+            destination[length++] = '&';
+            read++;
+            return true;
+        }
+
+        // The layout reads a carriage return or backslash in context, and deletes '¶'.
+        decoded = decoded[..decodedLength];
+        if (decoded.ContainsAny('\r', '\\'))
+            return false;
+        if (decoded is not ['¶'])
+        {
+            decoded.CopyTo(destination[length..]);
+            length += decoded.Length;
+        }
+
+        read += nameLength + 2;
+        return true;
+    }
+
+    /// <summary>Whether the <c>&lt;</c> at <paramref name="position"/> opens a tag: a letter, <c>/</c>, <c>!</c> or <c>?</c> follows it.</summary>
+    private static bool IsTagStart(ReadOnlySpan<byte> markup, int position) =>
+        position + 1 < markup.Length && (char.IsAsciiLetter((char)markup[position + 1]) || markup[position + 1] is (byte)'/' or (byte)'!' or (byte)'?');
 
     /// <summary>
     /// Removes the tags in place and returns the new length. A tag starts with <c>&lt;</c> and a letter, <c>/</c>, <c>!</c>

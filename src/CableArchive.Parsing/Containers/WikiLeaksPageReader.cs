@@ -52,7 +52,11 @@ internal static class WikiLeaksPageReader
 
         var bodyStart = blockCount == 0 ? Math.Max(IndexOfTag(html, "body"u8, 0), 0) : 0;
         ReadOnlySpan<Range> textParts = blockCount == 0 ? [bodyStart..] : blocks[..Math.Min(blockCount, blocks.Length)];
-        var fellBack = !Utf8.IsValid(html[table]) || !AllValidUtf8(html, textParts);
+        var tableIsUtf8 = Utf8.IsValid(html[table]);
+        // The usual page is read as UTF-8 in one pass over each block, which checks the bytes as it goes; null sends it to
+        // the general path, which checks them first.
+        var text = blockCount >= 2 && tableIsUtf8 ? ReadHeaderAndBody(html[blocks[0]], html[blocks[1]], encoding: null) : null;
+        var fellBack = text is null && (!tableIsUtf8 || !AllValidUtf8(html, textParts));
         var encoding = fellBack ? ContainerText.Fallback : Encoding.UTF8;
         var metadata = hasTable ? ReadMetadataTable(html, html[table], encoding)
             : ReadTitleId(html) is { } titleId ? new ContainerMetadata { Id = titleId } : null;
@@ -66,22 +70,27 @@ internal static class WikiLeaksPageReader
             diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, 0, $"The page has {blockCount} <pre> blocks, not two; the first is read as the header and the second as the body."));
 
         // §1.1: the first block is the header, the second the body; with one block only there is no header.
-        return blockCount == 1
-            ? new WikiLeaksPage(CableText.Join([], MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted), 0), metadata, HasCableStructure: true, fellBack)
-            : ReadHeaderAndBody(html[blocks[0]], html[blocks[1]], encoding, metadata, fellBack);
+        text ??= blockCount == 1
+            ? CableText.Join([], MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted), 0)
+            : ReadHeaderAndBody(html[blocks[0]], html[blocks[1]], encoding);
+        return new WikiLeaksPage(text.Value, metadata, HasCableStructure: true, fellBack);
     }
 
     /// <summary>
     /// Both blocks written into one buffer as the cable text reads, header, blank line, body, so that the text is made as one
-    /// string: a page's cable is then never copied whole between the page and the parse.
+    /// string: a page's cable is then never copied whole between the page and the parse. With no <paramref name="encoding"/>
+    /// the blocks are read by <see cref="MarkupText.TryWritePreformattedUtf8"/>, and null is returned where it fails.
     /// </summary>
-    private static WikiLeaksPage ReadHeaderAndBody(ReadOnlySpan<byte> headerMarkup, ReadOnlySpan<byte> bodyMarkup, Encoding encoding, ContainerMetadata? metadata, bool fellBack)
+    private static CableText? ReadHeaderAndBody(ReadOnlySpan<byte> headerMarkup, ReadOnlySpan<byte> bodyMarkup, Encoding? encoding)
     {
-        var headerRoom = encoding.GetMaxCharCount(headerMarkup.Length);
-        var buffer = ArrayPool<char>.Shared.Rent(headerRoom + 2 + encoding.GetMaxCharCount(bodyMarkup.Length));
+        // The one-pass path writes no more characters than UTF-8 decoding does.
+        var sizing = encoding ?? Encoding.UTF8;
+        var headerRoom = sizing.GetMaxCharCount(headerMarkup.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(headerRoom + 2 + sizing.GetMaxCharCount(bodyMarkup.Length));
         try
         {
-            var written = MarkupText.Write(headerMarkup, buffer, encoding, MarkupLayout.Preformatted);
+            if (!TryWriteBlock(headerMarkup, buffer, encoding, out var written))
+                return null;
             // The header as CableBodies keeps it: without the blank lines before it and the white space after it.
             var header = buffer.AsSpan(0, written);
             var leadingNewlines = header.Length - header.TrimStart('\n').Length;
@@ -90,13 +99,22 @@ internal static class WikiLeaksPageReader
 
             var bodyStart = headerLength == 0 ? 0 : headerLength + 2;
             buffer.AsSpan(headerLength, bodyStart - headerLength).Fill('\n');
-            var bodyLength = MarkupText.Write(bodyMarkup, buffer.AsSpan(bodyStart), encoding, MarkupLayout.Preformatted);
-            return new WikiLeaksPage(new CableText(new string(buffer, 0, bodyStart + bodyLength), headerLength, bodyStart, null), metadata, HasCableStructure: true, fellBack);
+            if (!TryWriteBlock(bodyMarkup, buffer.AsSpan(bodyStart), encoding, out var bodyLength))
+                return null;
+            return new CableText(new string(buffer, 0, bodyStart + bodyLength), headerLength, bodyStart, null);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    private static bool TryWriteBlock(ReadOnlySpan<byte> markup, Span<char> destination, Encoding? encoding, out int length)
+    {
+        if (encoding is null)
+            return MarkupText.TryWritePreformattedUtf8(markup, destination, out length);
+        length = MarkupText.Write(markup, destination, encoding, MarkupLayout.Preformatted);
+        return true;
     }
 
     private static bool AllValidUtf8(ReadOnlySpan<byte> html, ReadOnlySpan<Range> parts)

@@ -172,6 +172,11 @@ internal static class AddresseeParser
         foreach (var word in words)
             length += text[word].Length;
 
+        // Usually the words already stand one space apart: then the name is that stretch of the line as it is.
+        var stretch = text[words[0].Start..words[^1].End];
+        if (stretch.Length == length && !stretch.Contains('\t'))
+            return new string(stretch);
+
         Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
         var position = 0;
         foreach (var word in words)
