@@ -103,6 +103,8 @@ internal sealed class BodyText
     /// <summary>The first cleaned offset in [<paramref name="offset"/>, <paramref name="limit"/>) where a page break was cut out, or <paramref name="limit"/>.</summary>
     public int NextPageBreak(int offset, int limit)
     {
+        if (pageBreaks.Length == 0)
+            return limit;
         var index = Array.BinarySearch(pageBreaks, offset);
         if (index < 0)
             index = ~index;
@@ -114,7 +116,8 @@ internal sealed class BodyText
     {
         if (offset >= Text.Length)
             return Text.Length == 0 ? sourceStarts[0] : Math.Min(sourceEnd, ToSource(Text.Length - 1) + 1 + (offset - Text.Length));
-        var index = Array.BinarySearch(cleanStarts, Math.Max(0, offset));
+        // A body without cuts is one segment: nothing to search.
+        var index = cleanStarts.Length == 1 ? 0 : Array.BinarySearch(cleanStarts, Math.Max(0, offset));
         if (index < 0)
             index = ~index - 1;
         index = Math.Max(0, index);
@@ -124,7 +127,7 @@ internal sealed class BodyText
     /// <summary>The cleaned offset of source offset <paramref name="sourceOffset"/> (the next kept character when it was cut).</summary>
     public int FromSource(int sourceOffset)
     {
-        var index = Array.BinarySearch(sourceStarts, sourceOffset);
+        var index = sourceStarts.Length == 1 ? (sourceOffset >= sourceStarts[0] ? 0 : -1) : Array.BinarySearch(sourceStarts, sourceOffset);
         if (index < 0)
             index = ~index - 1;
         if (index < 0)

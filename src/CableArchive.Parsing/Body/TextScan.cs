@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CableArchive.Parsing.Body;
 
@@ -107,9 +108,13 @@ internal static class TextScan
     }
 
     /// <summary>Whitespace of any kind, including the no-break space.</summary>
-    public static bool IsWhite(char c) => c is ' ' or '\t' or '\n' or '\r' or '\u00A0' or '\f' or '\v';
+    /// <remarks>Tab, newline, vertical tab, form feed and carriage return are the range U+0009–U+000D. Inlined: it runs for
+    /// nearly every character some readers look at.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWhite(char c) => c is ' ' or (>= '\t' and <= '\r') or '\u00A0';
 
     /// <summary>An ASCII digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDigit(char c) => c is >= '0' and <= '9';
 
     /// <summary>Whether the character before <paramref name="offset"/> ends a word (or there is none).</summary>

@@ -73,13 +73,15 @@ internal static class WikiLeaksPageReader
         text ??= blockCount == 1
             ? CableText.Join([], MarkupText.ToText(html[blocks[0]], encoding, MarkupLayout.Preformatted), 0)
             : ReadHeaderAndBody(html[blocks[0]], html[blocks[1]], encoding);
-        return new WikiLeaksPage(text.Value, metadata, HasCableStructure: true, fellBack);
+        // With an encoding given, ReadHeaderAndBody always reads the blocks: the text is never null here.
+        return new WikiLeaksPage(text.GetValueOrDefault(), metadata, HasCableStructure: true, fellBack);
     }
 
     /// <summary>
     /// Both blocks written into one buffer as the cable text reads, header, blank line, body, so that the text is made as one
     /// string: a page's cable is then never copied whole between the page and the parse. With no <paramref name="encoding"/>
-    /// the blocks are read by <see cref="MarkupText.TryWritePreformattedUtf8"/>, and null is returned where it fails.
+    /// the blocks are read by <see cref="MarkupText.TryWritePreformattedUtf8"/>, and null is returned where it fails (never
+    /// otherwise).
     /// </summary>
     private static CableText? ReadHeaderAndBody(ReadOnlySpan<byte> headerMarkup, ReadOnlySpan<byte> bodyMarkup, Encoding? encoding)
     {
