@@ -41,5 +41,7 @@ public sealed class BenchCommandTests
 
         Assert.True(exitCode == 0, error + output);
         Assert.Contains("(b) generated raw text", output, StringComparison.Ordinal);
+        Assert.Matches(@"full parse: .*\n\s+median of [1-9]\d* rounds: +[\d,]+ cables/s", output);
+        Assert.Matches(@"raw text >= 150 MB/s: median round [\d.,]+ MB/s", output);
     }
 }
