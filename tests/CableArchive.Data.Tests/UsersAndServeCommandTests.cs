@@ -66,6 +66,45 @@ public sealed class UsersAndServeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Serve_stops_the_embedded_server_it_started_when_it_is_stopped()
+    {
+        using var folder = new TempFolder();
+        var port = FreePort();
+        using var server = CliProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--no-samples", "--data-dir", folder.Path);
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
+        server.ErrorDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+
+        // PostgreSQL writes postmaster.pid while it runs and removes it when it shuts down cleanly.
+        var serverPidFile = Path.Combine(folder.Path, "pg", "postmaster.pid");
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            await WaitForHealthAsync(client, server, log);
+            Assert.True(File.Exists(serverPidFile), "the embedded server is not where this test looks for it:\n" + string.Join("\n", log));
+
+            // SIGTERM, as a service manager stops it (a terminal's Ctrl+C takes the same way out).
+            using (var terminate = System.Diagnostics.Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await terminate.WaitForExitAsync(TestContext.Current.CancellationToken);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await server.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(0, server.ExitCode);
+            Assert.False(File.Exists(serverPidFile), "serve exited and left its embedded PostgreSQL server running:\n" + string.Join("\n", log));
+        }
+        finally
+        {
+            if (!server.HasExited)
+                server.Kill(entireProcessTree: true);
+            // Never leave a server behind a failed run: its folder is deleted next.
+            if (File.Exists(serverPidFile) && int.TryParse(File.ReadLines(serverPidFile).First(), out var postmaster))
+                System.Diagnostics.Process.GetProcessById(postmaster).Kill();
+        }
+    }
+
+    [Fact]
     public async Task Users_add_refuses_a_caveat_that_cannot_be_granted_with_one_line()
     {
         var (exitCode, _, error) = await CliProcess.RunAsync(

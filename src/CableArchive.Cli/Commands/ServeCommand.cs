@@ -33,7 +33,8 @@ internal static class ServeCommand
         Log.Logger = LoggingSetup.CreateBootstrapLogger();
         try
         {
-            var app = CableArchive.Web.Program.Build([], builder =>
+            // Disposing the application disposes the archive it opened, which stops the embedded server it started.
+            await using var app = CableArchive.Web.Program.Build([], builder =>
             {
                 builder.WebHost.UseUrls(urls);
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
