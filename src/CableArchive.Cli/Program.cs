@@ -13,4 +13,6 @@ var root = new RootCommand("CableArchive: parse, import, search and serve US dip
     UsersCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C or SIGTERM cancels the running command, which then stops cleanly (an import commits or rolls back its batch, the
+// embedded server is stopped) as long as it takes within this time.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

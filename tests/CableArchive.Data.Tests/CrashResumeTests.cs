@@ -110,6 +110,35 @@ public sealed class CrashResumeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopped_mid_import_it_says_what_it_committed_and_the_same_import_again_finishes_it()
+    {
+        var name = await PostgresCluster.Current.CreateDatabaseAsync();
+        try
+        {
+            var connection = PostgresCluster.Current.Server.ConnectionString(name);
+
+            // SIGTERM, as a service manager or Ctrl+C stops it: the batch in flight ends, and the run says so.
+            var (stoppedExitCode, _, stoppedError) = await KillWhenCommittingAsync(CliProcess.Start("import", dump, "--json", "--connection", connection), connection, stop: Terminate);
+            Assert.True(stoppedExitCode == 1, $"exit {stoppedExitCode}: {stoppedError}");
+            Assert.Matches(@"error: interrupted; [\d,]+ records were committed, run the same import again to finish it\.", stoppedError);
+
+            var (exitCode, output, error) = await CliProcess.RunAsync("import", dump, "--json", "--connection", connection);
+            Assert.True(exitCode == 2, $"exit {exitCode}: {error}");
+            Assert.Contains($"\"read\":{records},", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await PostgresCluster.Current.DropDatabaseAsync(name);
+        }
+    }
+
+    private static void Terminate(Process process)
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    [Fact]
     public async Task A_killed_release_run_does_not_count_and_the_same_release_run_again_does()
     {
         var name = await PostgresCluster.Current.CreateDatabaseAsync();
@@ -163,7 +192,7 @@ public sealed class CrashResumeTests : IAsyncLifetime
 
             // The second run is killed too, and this time the server with it: its lock file stays behind.
             var second = CliProcess.Start("import", dump, "--data-dir", dataDirectory);
-            var (_, secondError) = await KillWhenCommittingAsync(second, connection, alsoKill: postmaster);
+            var (_, _, secondError) = await KillWhenCommittingAsync(second, connection, alsoKill: postmaster);
             Assert.True(secondError.Contains("reusing the PostgreSQL server", StringComparison.Ordinal), secondError);
             Assert.True(File.Exists(pidFile));
 
@@ -183,7 +212,8 @@ public sealed class CrashResumeTests : IAsyncLifetime
     }
 
     /// <summary>Waits until the child's first batches are committed, then kills it (and <paramref name="alsoKill"/>) with SIGKILL.</summary>
-    private static async Task<(string Output, string Error)> KillWhenCommittingAsync(Process child, string connectionString, int? alsoKill = null)
+    /// <summary>Stops <paramref name="child"/> once it has committed a thousand records: kill -9 unless <paramref name="stop"/> says otherwise.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> KillWhenCommittingAsync(Process child, string connectionString, int? alsoKill = null, Action<Process>? stop = null)
     {
         var output = child.StandardOutput.ReadToEndAsync();
         var error = child.StandardError.ReadToEndAsync();
@@ -212,12 +242,15 @@ public sealed class CrashResumeTests : IAsyncLifetime
             }
         }
 
-        child.Kill();
+        (stop ?? (process => process.Kill()))(child);
         if (alsoKill is { } pid)
             Process.GetProcessById(pid).Kill();
-        await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        await child.WaitForExitAsync(timeout.Token);
+        var exitCode = child.ExitCode;
         child.Dispose();
-        return (await output, await error);
+        return (exitCode, await output, await error);
     }
 
     private static async Task<string> WaitForEmbeddedServerAsync(string dataDirectory, Process child)
