@@ -35,14 +35,7 @@ public sealed class UsersAndServeCommandTests : IAsyncLifetime
         }
 
         var port = FreePort();
-        using var server = CliProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--no-samples", "--connection", fixture.ConnectionString);
-
-        // The server logs every request: its output is drained as it comes, or a full pipe would stop it.
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        server.OutputDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-        server.ErrorDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        using var server = StartServe(port, out var log, "--connection", fixture.ConnectionString);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
@@ -70,12 +63,7 @@ public sealed class UsersAndServeCommandTests : IAsyncLifetime
     {
         using var folder = new TempFolder();
         var port = FreePort();
-        using var server = CliProcess.Start("serve", "--urls", $"http://127.0.0.1:{port}", "--no-samples", "--data-dir", folder.Path);
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        server.OutputDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-        server.ErrorDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        using var server = StartServe(port, out var log, "--data-dir", folder.Path);
 
         // PostgreSQL writes postmaster.pid while it runs and removes it when it shuts down cleanly.
         var serverPidFile = Path.Combine(folder.Path, "pg", "postmaster.pid");
@@ -117,6 +105,20 @@ public sealed class UsersAndServeCommandTests : IAsyncLifetime
 
     private static string Line(string output, string prefix) =>
         output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
+
+    /// <summary>Starts <c>cablearchive serve</c> on <paramref name="port"/> without samples, with its output collected.</summary>
+    private static System.Diagnostics.Process StartServe(int port, out System.Collections.Concurrent.ConcurrentQueue<string> log, params string[] archive)
+    {
+        var server = CliProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--no-samples", .. archive]);
+
+        // The server logs every request: its output is drained as it comes, or a full pipe would stop it.
+        var lines = log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
+        server.ErrorDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        return server;
+    }
 
     private static int FreePort()
     {
