@@ -112,11 +112,12 @@ public sealed class UsersAndServeCommandTests : IAsyncLifetime
         var server = CliProcess.Start(["serve", "--urls", $"http://127.0.0.1:{port}", "--no-samples", .. archive]);
 
         // The server logs every request: its output is drained as it comes, or a full pipe would stop it.
-        var lines = log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         server.OutputDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
         server.ErrorDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
+        log = lines;
         return server;
     }
 

@@ -96,6 +96,7 @@ internal static class ParseBenchmark
         var roundStart = TimeSpan.Zero;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
+        TimeSpan now;
         do
         {
             foreach (var input in inputs)
@@ -107,14 +108,16 @@ internal static class ParseBenchmark
             }
 
             passes++;
-            var now = clock.Elapsed;
+
+            // One reading of the clock decides both, so that the last pass always closes a round.
+            now = clock.Elapsed;
             if (now - roundStart >= MinimumRound || now >= duration)
             {
                 roundRates.Add(roundCables / (now - roundStart).TotalSeconds);
                 (roundCables, roundStart) = (0, now);
             }
         }
-        while (clock.Elapsed < duration);
+        while (now < duration);
 
         clock.Stop();
         return new BenchResult(cables, bytes, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore, passes, roundRates);

@@ -197,9 +197,11 @@ internal static class MarkupText
         return true;
     }
 
-    /// <summary>Whether the <c>&lt;</c> at <paramref name="position"/> opens a tag: a letter, <c>/</c>, <c>!</c> or <c>?</c> follows it.</summary>
-    private static bool IsTagStart(ReadOnlySpan<byte> markup, int position) =>
-        position + 1 < markup.Length && (char.IsAsciiLetter((char)markup[position + 1]) || markup[position + 1] is (byte)'/' or (byte)'!' or (byte)'?');
+    /// <summary>Whether the <c>&lt;</c> at <paramref name="position"/> opens a tag (<see cref="OpensTag"/>).</summary>
+    private static bool IsTagStart(ReadOnlySpan<byte> markup, int position) => position + 1 < markup.Length && OpensTag((char)markup[position + 1]);
+
+    /// <summary>Whether a <c>&lt;</c> followed by <paramref name="next"/> opens a tag: a letter, <c>/</c>, <c>!</c> or <c>?</c>.</summary>
+    private static bool OpensTag(char next) => char.IsAsciiLetter(next) || next is '/' or '!' or '?';
 
     /// <summary>
     /// Removes the tags in place and returns the new length. A tag starts with <c>&lt;</c> and a letter, <c>/</c>, <c>!</c>
@@ -219,7 +221,7 @@ internal static class MarkupText
                 break;
 
             read = copyEnd;
-            if (read + 1 < text.Length && (char.IsAsciiLetter(text[read + 1]) || text[read + 1] is '/' or '!' or '?'))
+            if (read + 1 < text.Length && OpensTag(text[read + 1]))
             {
                 var tagEnd = text[read..].IndexOf('>');
                 if (tagEnd < 0)
