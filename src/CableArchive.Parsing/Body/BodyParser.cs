@@ -58,12 +58,11 @@ internal static class BodyParser
 
         var prePass = PageBreaks.Scan(context, start, end, banner);
         var body = BodyText.Build(context, start, prePass.End, prePass.Cuts);
-        var bannerStart = banner is null ? 0 : body.FromSource(banner.Start);
-        var bannerEnd = banner is null ? 0 : body.FromSource(banner.End);
+        var bannerStart = banner is null ? body.Start : body.FromSource(banner.Start);
+        var bannerEnd = banner is null ? body.Start : body.FromSource(banner.End);
 
         var front = FrontMatter.Read(context, body, bannerStart, bannerEnd, year);
-        var textLength = body.Text.Length;
-        var (signers, textEnd) = Signers.Read(body, front.End, textLength, front.ClassifiedBy?.Names ?? []);
+        var (signers, textEnd) = Signers.Read(body, front.End, body.End, front.ClassifiedBy?.Names ?? []);
         var pieces = Paragraphs.Read(context, body, front.End, textEnd, out var sipdisInText);
         if (sipdisInText is { } sipdis && !HasSipdis(front.Captions))
             front.Captions.Add(new Caption(CaptionKind.Sipdis, "SIPDIS", sipdis));

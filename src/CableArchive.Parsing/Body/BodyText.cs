@@ -18,17 +18,29 @@ internal sealed class BodyText
     private readonly int sourceEnd;
     private readonly int[] pageBreaks;
 
-    private BodyText(string text, int[] cleanStarts, int[] sourceStarts, int sourceEnd, int[] pageBreaks)
+    private BodyText(string text, int start, int end, int[] cleanStarts, int[] sourceStarts, int sourceEnd, int[] pageBreaks)
     {
         Text = text;
+        Start = start;
+        End = end;
         this.cleanStarts = cleanStarts;
         this.sourceStarts = sourceStarts;
         this.sourceEnd = sourceEnd;
         this.pageBreaks = pageBreaks;
     }
 
-    /// <summary>The cleaned body text.</summary>
+    /// <summary>The text that holds the cleaned body, in [<see cref="Start"/>, <see cref="End"/>).</summary>
+    /// <remarks>
+    /// A body without cuts is read where it stands in the cable text, whose offsets are then its own: copying it would
+    /// be a quarter of what parsing a page allocates. With cuts, it is a new string holding the cleaned body alone.
+    /// </remarks>
     public string Text { get; }
+
+    /// <summary>Where the cleaned body starts in <see cref="Text"/>.</summary>
+    public int Start { get; }
+
+    /// <summary>Where the cleaned body ends in <see cref="Text"/>.</summary>
+    public int End { get; }
 
     /// <summary>Builds the cleaned text of source[start, end) with the given cuts removed.</summary>
     /// <param name="context">The cable text.</param>
@@ -41,7 +53,7 @@ internal sealed class BodyText
         start = Math.Clamp(start, 0, source.Length);
         end = Math.Clamp(end, start, source.Length);
         if (cuts.Count == 0)
-            return new BodyText(context.Slice(start, end), [0], [start], end, []);
+            return new BodyText(source, start, end, [start], [start], end, []);
 
         // First the segments (kept runs and single replacement characters), then one copy into the new string.
         cuts.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -89,7 +101,7 @@ internal sealed class BodyText
                     from.AsSpan(segmentOrigins[i], target.Length).CopyTo(target);
             }
         });
-        return new BodyText(text, starts, origins, end, [.. pageBreaks]);
+        return new BodyText(text, 0, text.Length, starts, origins, end, [.. pageBreaks]);
 
         void AddSegment(int from, int count, char replacement)
         {
@@ -114,14 +126,15 @@ internal sealed class BodyText
     /// <summary>The source offset of cleaned offset <paramref name="offset"/>.</summary>
     public int ToSource(int offset)
     {
-        if (offset >= Text.Length)
-            return Text.Length == 0 ? sourceStarts[0] : Math.Min(sourceEnd, ToSource(Text.Length - 1) + 1 + (offset - Text.Length));
+        if (offset >= End)
+            return End == Start ? sourceStarts[0] : Math.Min(sourceEnd, ToSource(End - 1) + 1 + (offset - End));
+        offset = Math.Max(Start, offset);
         // A body without cuts is one segment: nothing to search.
-        var index = cleanStarts.Length == 1 ? 0 : Array.BinarySearch(cleanStarts, Math.Max(0, offset));
+        var index = cleanStarts.Length == 1 ? 0 : Array.BinarySearch(cleanStarts, offset);
         if (index < 0)
             index = ~index - 1;
         index = Math.Max(0, index);
-        return sourceStarts[index] + (Math.Max(0, offset) - cleanStarts[index]);
+        return sourceStarts[index] + (offset - cleanStarts[index]);
     }
 
     /// <summary>The cleaned offset of source offset <paramref name="sourceOffset"/> (the next kept character when it was cut).</summary>
@@ -131,8 +144,8 @@ internal sealed class BodyText
         if (index < 0)
             index = ~index - 1;
         if (index < 0)
-            return 0;
-        var segmentEnd = index + 1 < cleanStarts.Length ? cleanStarts[index + 1] : Text.Length;
+            return Start;
+        var segmentEnd = index + 1 < cleanStarts.Length ? cleanStarts[index + 1] : End;
         var clean = cleanStarts[index] + (sourceOffset - sourceStarts[index]);
         return Math.Min(clean, segmentEnd);
     }

@@ -44,20 +44,20 @@ internal static class FrontMatter
     /// <summary>Reads the front matter of the cleaned body.</summary>
     /// <param name="context">For diagnostics.</param>
     /// <param name="body">The cleaned body.</param>
-    /// <param name="bannerStart">The banner's start in the cleaned body (0 without banner).</param>
-    /// <param name="bannerEnd">The banner's end in the cleaned body (0 without banner).</param>
+    /// <param name="bannerStart">The banner's start in the cleaned body (where the body starts, without banner).</param>
+    /// <param name="bannerEnd">The banner's end in the cleaned body (where the body starts, without banner).</param>
     /// <param name="year">The cable's year, for reference ids and two-digit years.</param>
     public static FrontMatterResult Read(ParseContext context, BodyText body, int bannerStart, int bannerEnd, int? year)
     {
         var text = body.Text;
         var result = new FrontMatterResult { End = bannerEnd };
-        var firstParagraph = FindFirstParagraph(text, bannerEnd, Math.Min(text.Length, bannerEnd + NumberedWindow));
-        var regionEnd = firstParagraph >= 0 ? firstParagraph : Math.Min(text.Length, bannerEnd + UnnumberedWindow);
+        var firstParagraph = FindFirstParagraph(text, bannerEnd, Math.Min(body.End, bannerEnd + NumberedWindow));
+        var regionEnd = firstParagraph >= 0 ? firstParagraph : Math.Min(body.End, bannerEnd + UnnumberedWindow);
 
-        var keywords = Keywords.FindAll(text, 0, regionEnd);
+        var keywords = Keywords.FindAll(text, body.Start, regionEnd);
         if (firstParagraph >= 0 && !HasClassifiedByAfter(keywords, bannerEnd))
         {
-            foreach (var keyword in Keywords.FindAll(text, firstParagraph, Math.Min(text.Length, firstParagraph + ClassifiedByInParagraph)))
+            foreach (var keyword in Keywords.FindAll(text, firstParagraph, Math.Min(body.End, firstParagraph + ClassifiedByInParagraph)))
             {
                 if (keyword.Field == FrontField.ClassifiedBy)
                     keywords.Add(keyword);
@@ -73,7 +73,7 @@ internal static class FrontMatter
         {
             if (chosen.Count > 0 && CountLines(text, frontEnd, keyword.Start) > MaxGapLines)
                 break;
-            var limit = keyword.Start >= regionEnd ? Math.Min(text.Length, regionEnd + ClassifiedByInParagraph * 4) : regionEnd;
+            var limit = keyword.Start >= regionEnd ? Math.Min(body.End, regionEnd + ClassifiedByInParagraph * 4) : regionEnd;
             var end = ReadField(context, body, result, keywords, keyword, Bound(keywords, keyword, limit), year);
             chosen.Add(keyword);
             fieldSpans.Add((keyword.Start, end));
@@ -81,7 +81,7 @@ internal static class FrontMatter
         }
 
         // §1.4 A10: a field that only a wrapper's copy before the banner has.
-        foreach (var keyword in FirstOfEachField(keywords, 0, bannerStart))
+        foreach (var keyword in FirstOfEachField(keywords, body.Start, bannerStart))
         {
             if (Contains(chosen, keyword.Field))
                 continue;
@@ -92,7 +92,7 @@ internal static class FrontMatter
         if (firstParagraph >= 0)
             frontEnd = Math.Min(frontEnd, firstParagraph);
         ReadCaptions(body, result, chosen, fieldSpans, bannerEnd, frontEnd);
-        result.End = ReadTrailingCaptions(body, result, frontEnd, firstParagraph >= 0 ? firstParagraph : text.Length);
+        result.End = ReadTrailingCaptions(body, result, frontEnd, firstParagraph >= 0 ? firstParagraph : body.End);
         Report(context, body, result, keywords, bannerEnd);
         return result;
     }
@@ -224,7 +224,7 @@ internal static class FrontMatter
             {
                 if (later.Field != FrontField.ClassifiedBy || later.Start <= keyword.Start || later.Start > end + 400)
                     continue;
-                var (retry, retryEnd) = ClassifiedByField.Read(body, later, Bound(keywords, later, Math.Min(body.Text.Length, later.ContentStart + 1000)));
+                var (retry, retryEnd) = ClassifiedByField.Read(body, later, Bound(keywords, later, Math.Min(body.End, later.ContentStart + 1000)));
                 if (retry.Names.Count == 0)
                     continue;
                 result.ClassifiedBy = retry;
