@@ -86,7 +86,9 @@ internal static class PageBreaks
         var p = start;
         while (p < end)
         {
-            var next = text.AsSpan(p, end - p).IndexOfAny(TextScan.Digits);
+            // The 8-digit serial is zero-padded, so a break starts with a '0' that opens a word: looking for zeros rather than
+            // for every digit skips the paragraph numbers, reasons and most dates of the text.
+            var next = text.AsSpan(p, end - p).IndexOf('0');
             if (next < 0)
                 break;
             var digitsStart = p + next;
@@ -95,8 +97,9 @@ internal static class PageBreaks
                 digitsEnd++;
             p = digitsEnd;
 
-            // The 8-digit serial is zero-padded; the tail "002 OF 003" (or "001.2 OF 003") makes the shape unmistakable.
-            if (digitsEnd - digitsStart != 8 || text[digitsStart] != '0' || !TextScan.IsWordStart(text, digitsStart)
+            // The tail "002 OF 003" (or "001.2 OF 003") makes the shape unmistakable. A zero inside a number or a word is
+            // passed over with the rest of its digits.
+            if (digitsEnd - digitsStart != 8 || !TextScan.IsWordStart(text, digitsStart)
                 || !TryReadPageTail(text, digitsEnd, end, out var tailEnd))
                 continue;
 
