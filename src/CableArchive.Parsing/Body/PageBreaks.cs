@@ -12,6 +12,11 @@ internal static class PageBreaks
 {
     private static readonly SearchValues<string> RedactionStart = SearchValues.Create(["XXXX"], StringComparison.OrdinalIgnoreCase);
 
+    // A single-string SearchValues tests three of its characters at once; IndexOf(string) tests the first and last, which
+    // in capitals stop at every "N…N" and "P…E".
+    private static readonly SearchValues<string> EndOfMessage = SearchValues.Create(["NNNN"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> OldPageHeader = SearchValues.Create(["PAGE"], StringComparison.Ordinal);
+
     /// <summary>Scans source[start, end) of <paramref name="context"/>.</summary>
     /// <param name="context">The cable text and diagnostics.</param>
     /// <param name="start">Body start.</param>
@@ -61,7 +66,7 @@ internal static class PageBreaks
         var p = from;
         while (p < end)
         {
-            var next = text.AsSpan(p, end - p).IndexOf("NNNN", StringComparison.Ordinal);
+            var next = text.AsSpan(p, end - p).IndexOfAny(EndOfMessage);
             if (next < 0)
                 break;
             var at = p + next;
@@ -220,7 +225,7 @@ internal static class PageBreaks
         var p = start;
         while (p < end)
         {
-            var next = text.AsSpan(p, end - p).IndexOf("PAGE", StringComparison.Ordinal);
+            var next = text.AsSpan(p, end - p).IndexOfAny(OldPageHeader);
             if (next < 0)
                 break;
             var at = p + next;
