@@ -73,15 +73,12 @@ internal static class MarkupText
     /// <paramref name="destination"/> (at least as long as the markup). The general path makes four passes over the text
     /// (decoding, tags, entities, layout), each stopping at every newline entity, a hundred and more to a page (§1.1).
     /// Returns false, having written nothing of use, when the bytes are not valid UTF-8 or hold what only the general path
-    /// reads as it does: a carriage return or backslash (layout that depends on what follows), or an entity whose name
-    /// may run across a tag. Otherwise the text is the general path's, character for character.
+    /// reads as it does: a carriage return or backslash in the text (layout that depends on what follows), or an entity
+    /// whose name may run across a tag. Otherwise the text is the general path's, character for character.
     /// </summary>
     public static bool TryWritePreformattedUtf8(ReadOnlySpan<byte> markup, Span<char> destination, out int length)
     {
         length = 0;
-        if (markup.IndexOfAny((byte)'\r', (byte)'\\') >= 0)
-            return false;
-
         var read = 0;
         while (true)
         {
@@ -104,6 +101,9 @@ internal static class MarkupText
                     destination[length++] = '<';
                     read++;
                     break;
+                case (byte)'\r' or (byte)'\\':
+                    // Read in context by the layout (§1.1): left to the general path. Inside a tag they do not matter.
+                    return false;
                 case (byte)'&':
                     if (!TryWriteEntityUtf8(markup, ref read, destination, ref length))
                         return false;
@@ -121,9 +121,10 @@ internal static class MarkupText
     }
 
     /// <summary>
-    /// Copies the ASCII text from <paramref name="read"/> up to the next byte that is <c>&lt;</c>, <c>&amp;</c> or not ASCII, and
-    /// returns where that byte is (the markup's length when there is none). A line of a page is about 70 bytes between two
-    /// newline entities: 32 bytes are tested and widened at a time, as a search call and a copy call a line cost more.
+    /// Copies the ASCII text from <paramref name="read"/> up to the next byte that is <c>&lt;</c>, <c>&amp;</c>, a carriage
+    /// return, a backslash or not ASCII, and returns where that byte is (the markup's length when there is none). A line of
+    /// a page is about 70 bytes between two newline entities: 32 bytes are tested and widened at a time, as a search call
+    /// and a copy call a line cost more.
     /// </summary>
     private static int CopyAsciiText(ReadOnlySpan<byte> markup, int read, Span<char> destination, ref int length)
     {
@@ -133,6 +134,8 @@ internal static class MarkupText
             ref var target = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(destination));
             var open = Vector256.Create((byte)'<');
             var ampersand = Vector256.Create((byte)'&');
+            var carriageReturn = Vector256.Create((byte)'\r');
+            var backslash = Vector256.Create((byte)'\\');
             // Each block of 32 is widened and stored before it is looked at; what follows the first byte that matters is
             // written over later. The destination is at least as long as the markup, and the text never gets ahead of it.
             while (read + Vector256<byte>.Count <= markup.Length && length + Vector256<byte>.Count <= destination.Length)
@@ -141,7 +144,8 @@ internal static class MarkupText
                 var (lower, upper) = Vector256.Widen(bytes);
                 lower.StoreUnsafe(ref target, (nuint)length);
                 upper.StoreUnsafe(ref target, (nuint)(length + Vector256<ushort>.Count));
-                var stops = (Vector256.Equals(bytes, open) | Vector256.Equals(bytes, ampersand)).ExtractMostSignificantBits()
+                var stops = (Vector256.Equals(bytes, open) | Vector256.Equals(bytes, ampersand)
+                        | Vector256.Equals(bytes, carriageReturn) | Vector256.Equals(bytes, backslash)).ExtractMostSignificantBits()
                     | bytes.ExtractMostSignificantBits();
                 if (stops != 0)
                 {
@@ -155,7 +159,7 @@ internal static class MarkupText
             }
         }
 
-        while (read < markup.Length && markup[read] is < 0x80 and not ((byte)'<' or (byte)'&'))
+        while (read < markup.Length && markup[read] is < 0x80 and not ((byte)'<' or (byte)'&' or (byte)'\r' or (byte)'\\'))
             destination[length++] = (char)markup[read++];
         return read;
     }
