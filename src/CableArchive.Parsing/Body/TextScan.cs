@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace CableArchive.Parsing.Body;
 
@@ -14,6 +17,38 @@ internal static class TextScan
 
     /// <summary>ASCII digits.</summary>
     public static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    /// <summary>
+    /// Where <paramref name="text"/> first holds an ASCII letter twice in a row, in either case (<c>mm</c>, <c>MM</c>,
+    /// <c>Mm</c>), or -1. <paramref name="lowerCase"/> is the letter in lower case.
+    /// </summary>
+    public static int IndexOfDoubledLetter(ReadOnlySpan<char> text, char lowerCase)
+    {
+        // Setting the case bit (0x20) turns the capital into the small letter and no other character into it.
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            var letter = Vector256.Create((ushort)lowerCase);
+            var caseBit = Vector256.Create((ushort)0x20);
+            for (; i + Vector256<ushort>.Count < text.Length; i += Vector256<ushort>.Count)
+            {
+                var here = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i) | caseBit, letter);
+                var next = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)(i + 1)) | caseBit, letter);
+                var both = (here & next).ExtractMostSignificantBits();
+                if (both != 0)
+                    return i + BitOperations.TrailingZeroCount(both);
+            }
+        }
+
+        for (; i + 1 < text.Length; i++)
+        {
+            if ((text[i] | 0x20) == lowerCase && (text[i + 1] | 0x20) == lowerCase)
+                return i;
+        }
+
+        return -1;
+    }
 
     /// <summary>Start of the line holding <paramref name="offset"/>.</summary>
     public static int LineStart(string text, int offset)

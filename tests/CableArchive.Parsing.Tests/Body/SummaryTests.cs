@@ -9,6 +9,7 @@ public class SummaryTests
 
     [Theory]
     [InlineData("1. (C) Summary: The talks went well.  End Summary.\n\n2. (C) More.", "The talks went well.")]
+    [InlineData("1. (C) SuMMary: The talks went well.  End summary.\n\n2. (C) More.", "The talks went well.")]
     [InlineData("1. (C) SUMMARY AND COMMENT: The talks went well. END SUMMARY AND COMMENT.", "The talks went well.")]
     [InlineData("------- SUMMARY -------\n\n1. Summary: On March 21 the talks went well. End Summary.", "On March 21 the talks went well.")]
     [InlineData("SUMMARY\n-------\n\n1. (C/NF) The talks went well. END SUMMARY.", "The talks went well.")]
