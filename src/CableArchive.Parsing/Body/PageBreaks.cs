@@ -10,8 +10,6 @@ namespace CableArchive.Parsing.Body;
 /// </summary>
 internal static class PageBreaks
 {
-    private static readonly SearchValues<string> RedactionStart = SearchValues.Create(["XXXX"], StringComparison.OrdinalIgnoreCase);
-
     // A single-string SearchValues tests three of its characters at once; IndexOf(string) tests the first and last, which
     // in capitals stop at every "N…N" and "P…E".
     private static readonly SearchValues<string> EndOfMessage = SearchValues.Create(["NNNN"], StringComparison.Ordinal);
@@ -43,16 +41,17 @@ internal static class PageBreaks
         var p = start;
         while (p < end)
         {
-            // The first four Xs of a run, in any mix of cases: looking for single letters would stop at every "x" of
-            // running text ("next", "expect").
-            var next = text.AsSpan(p, end - p).IndexOfAny(RedactionStart);
+            // Two Xs in a row, in any case, start every run: looking for single letters would stop at every "x" of running
+            // text ("next", "expect"), and two are already rare outside redactions.
+            var next = TextScan.IndexOfDoubledLetter(text.AsSpan(p, end - p), 'x');
             if (next < 0)
                 break;
             var runStart = p + next;
-            var runEnd = runStart + 4;
+            var runEnd = runStart + 2;
             while (runEnd < end && text[runEnd] is 'X' or 'x')
                 runEnd++;
-            found.Add(TextSpan.FromBounds(runStart, runEnd));
+            if (runEnd - runStart >= 4)
+                found.Add(TextSpan.FromBounds(runStart, runEnd));
             p = runEnd;
         }
 
