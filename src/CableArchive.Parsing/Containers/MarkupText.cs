@@ -29,6 +29,9 @@ internal enum MarkupLayout
 /// </summary>
 internal static class MarkupText
 {
+    /// <summary>The newline as a page's <c>&lt;pre&gt;</c> blocks write it (§1.1).</summary>
+    private static ReadOnlySpan<byte> NewlineEntity => "&#x000A;"u8;
+
     /// <summary>The longest entity name <see cref="TryWritePreformattedUtf8"/> decodes itself (HTML 4's longest is 8).</summary>
     private const int MaxFastEntityName = 32;
 
@@ -150,8 +153,19 @@ internal static class MarkupText
                 if (stops != 0)
                 {
                     var copied = BitOperations.TrailingZeroCount(stops);
+                    var stop = read + copied;
+
+                    // §1.1: a newline entity ends almost every line; it is taken here rather than by leaving the loop.
+                    if (markup[stop] == '&' && markup[stop..].StartsWith(NewlineEntity))
+                    {
+                        destination[length + copied] = '\n';
+                        length += copied + 1;
+                        read = stop + NewlineEntity.Length;
+                        continue;
+                    }
+
                     length += copied;
-                    return read + copied;
+                    return stop;
                 }
 
                 read += Vector256<byte>.Count;
@@ -172,14 +186,14 @@ internal static class MarkupText
     private static bool TryWriteEntityUtf8(ReadOnlySpan<byte> markup, ref int read, Span<char> destination, ref int length)
     {
         // §1.1: the newlines, often two in a row.
-        if (markup[read..].StartsWith("&#x000A;"u8))
+        if (markup[read..].StartsWith(NewlineEntity))
         {
             do
             {
                 destination[length++] = '\n';
-                read += "&#x000A;"u8.Length;
+                read += NewlineEntity.Length;
             }
-            while (markup[read..].StartsWith("&#x000A;"u8));
+            while (markup[read..].StartsWith(NewlineEntity));
             return true;
         }
 
