@@ -50,7 +50,7 @@ public static class CableParser
         var headerSpan = document.HeaderSpan;
         var bodySpan = document.BodySpan;
 
-        var context = new ParseContext(text, bodySpan, document.BodyString);
+        var context = new ParseContext(text);
         context.Diagnostics.AddRange(document.Diagnostics);
         var metadata = document.Metadata;
         if (hints is not null)

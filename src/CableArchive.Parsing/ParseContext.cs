@@ -9,18 +9,11 @@ namespace CableArchive.Parsing;
 internal sealed class ParseContext
 {
     private int[]? lineStarts;
-    private readonly TextSpan bodySpan;
-    private readonly string? body;
 
     /// <param name="text">The cable text.</param>
-    /// <param name="bodySpan">Where <paramref name="body"/> lies in <paramref name="text"/>.</param>
-    /// <param name="body">The body as a string of its own, when the caller has one: slicing exactly the body out of the text
-    /// then needs no second copy of it (a page's body is most of its cable).</param>
-    public ParseContext(string text, TextSpan bodySpan = default, string? body = null)
+    public ParseContext(string text)
     {
         Text = text;
-        this.bodySpan = bodySpan;
-        this.body = body;
     }
 
     public string Text { get; }
@@ -29,10 +22,6 @@ internal sealed class ParseContext
 
     public void Report(DiagnosticSeverity severity, int offset, string message) =>
         Diagnostics.Add(new Diagnostic(severity, offset < 0 ? 0 : LineOf(offset), message));
-
-    /// <summary>The text of [<paramref name="start"/>, <paramref name="end"/>), the body's own string when that is the range.</summary>
-    public string Slice(int start, int end) =>
-        body is not null && start == bodySpan.Start && end == bodySpan.End ? body : Text.Substring(start, end - start);
 
     /// <summary>The 1-based line of <paramref name="offset"/>.</summary>
     public int LineOf(int offset)
