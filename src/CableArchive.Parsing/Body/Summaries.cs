@@ -8,7 +8,10 @@ namespace CableArchive.Parsing.Body;
 /// <c>BEGIN SUMMARY</c>, and ends at <c>END SUMMARY</c> (any case, split over lines, compound); it can cover several
 /// paragraphs, whose numbers and marks are left out of its text. Comments run from <c>COMMENT:</c> to <c>END COMMENT</c>.
 /// </summary>
-/// <remarks>One vectorised pass finds every marker word (by its doubled M); the readers then walk that short list, so the text is read once.</remarks>
+/// <remarks>
+/// One vectorised pass finds every marker word (by its doubled M); the readers then walk that short list, so the text is
+/// read once.
+/// </remarks>
 internal static class Summaries
 {
     private enum MarkerKind
@@ -50,7 +53,7 @@ internal static class Summaries
             if (!TextScan.IsWordStart(text, at))
                 continue;
 
-            // A word must end by the end of the range, as the words were looked for in it.
+            // A marker word lies wholly in the range.
             if (IsMarkerWord(text, at, end, "SUMMARY"))
                 markers.Add(new Marker(MarkerKind.Summary, at, 7, ClosingEndBefore(text, start, at)));
             else if (IsMarkerWord(text, at, end, "SUMMAY"))

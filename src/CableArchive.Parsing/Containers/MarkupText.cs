@@ -124,10 +124,10 @@ internal static class MarkupText
     }
 
     /// <summary>
-    /// Copies the ASCII text from <paramref name="read"/> up to the next byte that is <c>&lt;</c>, <c>&amp;</c>, a carriage
-    /// return, a backslash or not ASCII, and returns where that byte is (the markup's length when there is none). A line of
-    /// a page is about 70 bytes between two newline entities: 32 bytes are tested and widened at a time, as a search call
-    /// and a copy call a line cost more.
+    /// Copies the ASCII text from <paramref name="read"/>, newline entities included, up to the next byte that is <c>&lt;</c>,
+    /// another <c>&amp;</c>, a carriage return, a backslash or not ASCII, and returns where that byte is (the markup's length
+    /// when there is none). A line of a page is about 70 bytes between two newline entities: 32 bytes are tested and widened
+    /// at a time, as a search call and a copy call a line cost more.
     /// </summary>
     private static int CopyAsciiText(ReadOnlySpan<byte> markup, int read, Span<char> destination, ref int length)
     {
