@@ -53,6 +53,26 @@ public class MarkupTextTests
     public void Cell_text_is_trimmed_with_white_space_collapsed() =>
         Assert.Equal("Embassy Anytown", Text("\n<a href='/origin/99_0.html'>Embassy \n  Anytown</a>\n", MarkupLayout.Collapsed));
 
+    [Theory]
+    [InlineData("Reference ID", "Reference ID")]
+    [InlineData("\n  2008-09-18 08:17\t\n", "2008-09-18 08:17")]
+    [InlineData("Embassy  Anytown", "Embassy Anytown")]
+    [InlineData("Embassy\tAnytown", "Embassy Anytown")]
+    [InlineData("AT&amp;T", "AT&T")]
+    [InlineData("a <b>bold</b> cell", "a bold cell")]
+    [InlineData("Bras\u00EDlia \u00B6", "Bras\u00EDlia \u00B6")]
+    [InlineData(" \u0085Origin\u00A0", "Origin")]
+    [InlineData("", "")]
+    [InlineData("\n<a href='/origin/17_0.html'>Embassy Tehran</a>\n", "Embassy Tehran")]
+    [InlineData("<a href='/classification/1_0.html' title='unclassified'>CONFIDENTIAL</a>", "CONFIDENTIAL")]
+    [InlineData("<a href='x'> a </a> <b>b</b>", "a b")]
+    [InlineData("<a href='x?a=1&amp;b=2'>x > y</a>", "x > y")]
+    [InlineData("<a href='x'>R&amp;D</a>", "R&D")]
+    [InlineData("<a href='x'>unclosed", "unclosed")]
+    [InlineData("<<218634>>", "<<218634>>")]
+    public void Plain_and_marked_up_cells_read_alike(string cell, string expected) =>
+        Assert.Equal(expected, Text(cell, MarkupLayout.Collapsed));
+
     [Fact]
     public void The_one_pass_reader_of_a_pre_block_writes_what_the_general_path_writes_or_declines()
     {
