@@ -47,11 +47,20 @@ internal static class NaiveEfImport
         var now = DateTime.UtcNow;
         var post = staged.Post is null ? null
             : await context.Posts.FirstOrDefaultAsync(p => p.Name == staged.Post, cancellationToken).ConfigureAwait(false) ?? new Post { Name = staged.Post };
-        var cable = await context.Cables.FirstOrDefaultAsync(c => c.ReferenceId == staged.ReferenceId, cancellationToken).ConfigureAwait(false);
+        var cable = await context.Cables.Include(c => c.Tags).Include(c => c.References)
+            .FirstOrDefaultAsync(c => c.ReferenceId == staged.ReferenceId, cancellationToken).ConfigureAwait(false);
         if (cable is null)
         {
             cable = new ArchivedCable { ReferenceId = staged.ReferenceId, FirstImportedAt = now };
             context.Cables.Add(cable);
+        }
+        else
+        {
+            // A new text of a known cable replaces its envelope: the old tags and references go first, as the new ones
+            // take their keys (cable, position).
+            cable.Tags.Clear();
+            cable.References.Clear();
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         cable.UpdatedAt = now;
