@@ -68,14 +68,14 @@ internal static class MarkupText
         var cell = markup.Trim(AsciiWhiteSpace);
 
         // One tag before the words and one after them, as RemoveTags would take them: each from its '<' to the next '>'.
-        if (cell.Length > 1 && cell[0] == '<' && OpensTag((char)cell[1]))
+        if (cell.StartsWith((byte)'<') && IsTagStart(cell, 0))
         {
             var opened = cell.IndexOf((byte)'>');
             if (opened < 0)
                 return false;
             cell = cell[(opened + 1)..];
             var closing = cell.LastIndexOf((byte)'<');
-            if (closing < 0 || closing + 1 >= cell.Length || !OpensTag((char)cell[closing + 1]) || cell[closing..].IndexOf((byte)'>') != cell.Length - closing - 1)
+            if (closing < 0 || !IsTagStart(cell, closing) || !cell.EndsWith((byte)'>') || cell[closing..^1].Contains((byte)'>'))
                 return false;
             cell = cell[..closing].Trim(AsciiWhiteSpace);
         }
