@@ -53,6 +53,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>The releases that count: the latest completed run of each release name.</summary>
     public DbSet<Release> Releases => Set<Release>();
 
+    /// <summary>The cables whose history an admin withheld from everyone but admins.</summary>
+    public DbSet<SensitiveCable> SensitiveCables => Set<SensitiveCable>();
+
     /// <summary>Records that could not be imported, with their bytes.</summary>
     public DbSet<QuarantinedRecord> QuarantinedRecords => Set<QuarantinedRecord>();
 

@@ -14,16 +14,12 @@ namespace CableArchive.Data.Import;
 /// table behind; the next <c>reparse</c> empties the archive again and replays it whole, and only a finished replay drops it.
 /// Quarantined records an archivist has reviewed (imported or discarded) stay as they are, with their review: only open
 /// ones are replayed (a fixed record's cable is replayed from its version, like any other). The admins' "sensitive"
-/// flags are kept aside with the work table and put back once the replay is done; until then the rebuilt cables'
-/// histories are not withheld, so a reparse is a maintenance window. Release membership (<c>release_cables</c>) is keyed
-/// by reference id and is not emptied, so the releases a cable was in survive the rebuild.
+/// flags (<c>sensitive_cables</c>) and release membership (<c>release_cables</c>) are keyed by reference id and are not
+/// emptied: a rebuilt cable is withheld and in its releases from the moment it is back, with no window in between.
 /// </remarks>
 public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? options = null)
 {
     private const string WorkTable = "reparse_source";
-
-    /// <summary>The reference ids of the cables an admin flagged sensitive, kept across the rebuild.</summary>
-    private const string SensitiveTable = "reparse_sensitive";
 
     private readonly ArchiveImporter importer = new(database, (options ?? new ImportOptions()) with { RunKind = "reparse" });
 
@@ -41,11 +37,8 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
         {
             // Release membership is keyed by reference id and was never emptied; only the rebuilt cables are added.
             await ReleaseMembership.AddRebuiltVersionsAsync(database.DataSource, cancellationToken).ConfigureAwait(false);
-
-            // The flag is an admin's decision, not something the parser derives: it is put back on the rebuilt cables.
-            await using var restore = database.DataSource.CreateCommand(
-                $"UPDATE cables SET sensitive = true WHERE reference_id IN (SELECT reference_id FROM {SensitiveTable}); DROP TABLE {SensitiveTable}; DROP TABLE {WorkTable}");
-            await restore.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var drop = database.DataSource.CreateCommand($"DROP TABLE {WorkTable}");
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return summary;
@@ -75,8 +68,6 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
                     """,
                     connection);
                 await snapshot.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                await using var sensitive = new NpgsqlCommand($"CREATE TABLE {SensitiveTable} AS SELECT reference_id FROM cables WHERE sensitive", connection);
-                await sensitive.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

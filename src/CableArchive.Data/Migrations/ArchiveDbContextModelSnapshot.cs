@@ -374,10 +374,6 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reference_id");
 
-                    b.Property<bool>("Sensitive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("sensitive");
-
                     b.PrimitiveCollection<List<string>>("ToAddressees")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1070,6 +1066,22 @@ namespace CableArchive.Data.Migrations
                         .HasName("pk_release_cables");
 
                     b.ToTable("release_cables", (string)null);
+                });
+
+            modelBuilder.Entity("CableArchive.Data.Model.SensitiveCable", b =>
+                {
+                    b.Property<string>("ReferenceId")
+                        .HasColumnType("text")
+                        .HasColumnName("reference_id");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.HasKey("ReferenceId")
+                        .HasName("pk_sensitive_cables");
+
+                    b.ToTable("sensitive_cables", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>

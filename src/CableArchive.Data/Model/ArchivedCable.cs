@@ -72,12 +72,6 @@ public sealed class ArchivedCable
     /// <summary>How many source redactions (<c>XXXXXXXXXXXX</c>) the current text holds.</summary>
     public int RedactionCount { get; set; }
 
-    /// <summary>
-    /// Set by an admin: the cable's release history (versions, their dates and differences) is withheld from everyone
-    /// but admins. The current text stays readable under the read rule as before.
-    /// </summary>
-    public bool Sensitive { get; set; }
-
     /// <summary>When the cable first entered the archive.</summary>
     public DateTime FirstImportedAt { get; set; }
 

@@ -38,7 +38,7 @@ public static partial class CableQueries
             $"""
             WITH shown AS (
                 SELECT c.id FROM cables c
-                WHERE (@sensitive_visible OR NOT c.sensitive)
+                WHERE (@sensitive_visible OR NOT EXISTS (SELECT 1 FROM sensitive_cables f WHERE f.reference_id = c.reference_id))
                   AND (EXISTS (SELECT 1 FROM subjects s WHERE s.version_id = c.current_version_id AND {ReaderClearance.Readable("s")})
                        OR EXISTS (SELECT 1 FROM paragraphs p WHERE p.version_id = c.current_version_id AND {ReaderClearance.Readable("p")}))
             ), seen AS (

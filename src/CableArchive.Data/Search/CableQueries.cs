@@ -31,8 +31,8 @@ public static partial class CableQueries
             """
             SELECT reference_id, current_version_id, created_at, origin, classification, classification_level, classification_caveats,
                    precedence, date_time_group, from_addressee, to_addressees, info_addressees, captions, executive_order, declassify_on, partial,
-                   sensitive
-            FROM cables WHERE id = $1
+                   EXISTS (SELECT 1 FROM sensitive_cables s WHERE s.reference_id = c.reference_id)
+            FROM cables c WHERE c.id = $1
             """,
             cableId));
         batch.BatchCommands.Add(Command("SELECT code FROM cable_tags WHERE cable_id = $1 ORDER BY position", cableId));

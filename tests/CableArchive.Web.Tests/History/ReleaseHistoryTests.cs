@@ -55,7 +55,7 @@ public sealed class ReleaseHistoryFixture : IAsyncLifetime
         var ordinary = await App.ImportAsync([readable]);
         Assert.Equal(1, ordinary.Unchanged);
 
-        await using (var flag = App.Archive.Database.DataSource.CreateCommand("UPDATE cables SET sensitive = true WHERE reference_id = '08TOKYO3204'"))
+        await using (var flag = App.Archive.Database.DataSource.CreateCommand("INSERT INTO sensitive_cables (reference_id, marked_at) VALUES ('08TOKYO3204', now())"))
             Assert.Equal(1, await flag.ExecuteNonQueryAsync());
 
         Analyst = await App.CreateAnalystAsync(ClassificationLevel.Confidential);

@@ -74,7 +74,7 @@ public sealed class SensitiveFlagTests(HistoryFixture fixture) : IClassFixture<H
 
     private async Task<bool> IsSensitiveAsync()
     {
-        await using var command = App.Archive.Database.DataSource.CreateCommand("SELECT sensitive FROM cables WHERE reference_id = $1");
+        await using var command = App.Archive.Database.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM sensitive_cables WHERE reference_id = $1)");
         command.Parameters.Add(new NpgsqlParameter { Value = Cable });
         return (bool)(await command.ExecuteScalarAsync())!;
     }

@@ -92,10 +92,13 @@ public sealed class HistoryModel(CurrentReader readers, CableReading reading, We
     {
         await using var command = archive.DataSource.CreateCommand(
             """
-            UPDATE cables c SET sensitive = $2
-            FROM (SELECT id, sensitive FROM cables WHERE id = $1 FOR UPDATE) before
-            WHERE c.id = before.id
-            RETURNING before.sensitive, c.reference_id
+            WITH cable AS (SELECT reference_id FROM cables WHERE id = $1),
+            before AS (SELECT EXISTS (SELECT 1 FROM sensitive_cables s JOIN cable c USING (reference_id)) AS flagged),
+            marked AS (
+                INSERT INTO sensitive_cables (reference_id, marked_at) SELECT reference_id, now() FROM cable WHERE $2
+                ON CONFLICT DO NOTHING),
+            cleared AS (DELETE FROM sensitive_cables s USING cable c WHERE s.reference_id = c.reference_id AND NOT $2)
+            SELECT before.flagged, cable.reference_id FROM cable, before
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = cableId });
         command.Parameters.Add(new NpgsqlParameter { Value = sensitive });
