@@ -123,16 +123,24 @@ internal static class BenchWebCommand
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Writes <paramref name="count"/> distinct cables, one file each: the stream's repeated ids are skipped (a repeat
+    /// would overwrite its first file), so the archive holds as many cables as asked for.
+    /// </summary>
     private static void Generate(string folder, int count)
     {
         Directory.CreateDirectory(folder);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var seeds = CableGenerator.DistinctSeeds(seed: 1, count);
         Parallel.ForEach(
-            Partitioner.Create(0, count, 5000),
+            Partitioner.Create(0, seeds.Count, 5000),
             range =>
             {
-                foreach (var cable in CableGenerator.Generate(seed: 1 + range.Item1, range.Item2 - range.Item1))
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var cable = CableGenerator.Create(seeds[i]);
                     File.WriteAllText(Path.Combine(folder, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText), encoding);
+                }
             });
     }
 

@@ -30,6 +30,27 @@ public sealed partial class CableGeneratorTests
     }
 
     [Fact]
+    public void DistinctSeedsKeepTheFirstCableOfEachIdInStreamOrder()
+    {
+        const int count = 5_000;
+        var seeds = CableGenerator.DistinctSeeds(seed: 1, count);
+
+        // The same choice made one cable at a time along the stream.
+        var expected = new List<int>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var seed = 1; expected.Count < count; seed++)
+        {
+            if (seen.Add(CableGenerator.Create(seed).Id))
+                expected.Add(seed);
+        }
+
+        Assert.Equal(expected, seeds);
+        Assert.Equal(count, seeds.Select(s => CableGenerator.Create(s).Id).Distinct(StringComparer.Ordinal).Count());
+        // The stream repeats ids within its first cables, so some seeds were skipped: the test is not vacuous.
+        Assert.True(seeds[^1] > count, $"no id repeated in the first {count} cables");
+    }
+
+    [Fact]
     public void DifferentSeedsGiveDifferentCables()
     {
         var texts = Sample.Select(c => c.BodyText).ToHashSet();
