@@ -44,7 +44,11 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
         return summary;
     }
 
-    private async Task SnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The reparse's first step: every record copied into the work table, and the archive's tables emptied, in one
+    /// transaction (tests stop a reparse here to look at the archive as the replay finds it).
+    /// </summary>
+    internal async Task SnapshotAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
