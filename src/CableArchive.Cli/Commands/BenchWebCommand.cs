@@ -25,7 +25,9 @@ namespace CableArchive.Cli.Commands;
 /// <c>cablearchive bench web [--count N] [--analysts A] [--seconds S] [--think-ms T] [--data-dir DIR [--keep]]</c>: N generated cables (default
 /// 250,000) imported and indexed in a fresh embedded database; the web application started in this process on a
 /// loopback port; A simulated analysts (default 16) of mixed clearances, each signed in with a bearer token, open the
-/// search page and cable pages for S seconds, twice: first as fast as answers come (saturation: every analyst always
+/// search page and cable pages for S seconds (searches: half one word, a quarter two words, a quarter a phrase; words
+/// drawn half evenly over the archive's vocabulary and half in proportion to their frequency; phrases are words that stand
+/// side by side in the text), twice: first as fast as answers come (saturation: every analyst always
 /// waiting, so latency includes the queue of all 16), then as people do, with a pause of <c>--think-ms</c> (default
 /// 1,000 ms) between pages. p50/p95/p99 of each page kind are reported against the targets (search p95 under 100 ms,
 /// cable page p95 under 50 ms).
@@ -163,14 +165,14 @@ internal static class BenchWebCommand
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
             var web = app.Services.GetRequiredService<CableArchive.Web.Hosting.WebArchive>();
             var tokens = await CreateAnalystsAsync(web.Database, analysts);
-            var (terms, ids) = await SampleAsync(web.Database, cancellationToken);
-            Console.WriteLine($"  web application on {address}; {terms.Count} search terms and {ids.Count} cable ids sampled");
+            var sample = await SampleAsync(web.Database, cancellationToken);
+            Console.WriteLine($"  web application on {address}; {sample.Count} search terms and phrases and {sample.Ids.Count} cable ids sampled");
 
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = analysts * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
             using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
             var warmUp = TimeSpan.FromSeconds(Math.Max(2, seconds / 4));
             Console.WriteLine($"  warming up for {warmUp.TotalSeconds:N0} s…");
-            await LoadAsync(client, tokens, terms, ids, warmUp, TimeSpan.Zero, null, null, cancellationToken);
+            await LoadAsync(client, tokens, sample, warmUp, TimeSpan.Zero, null, null, cancellationToken);
 
             var met = true;
             foreach (var (label, pause) in new[] { ("saturation, no pause between pages", TimeSpan.Zero), ($"analysts pausing {think.TotalMilliseconds:N0} ms between pages", think) })
@@ -178,7 +180,7 @@ internal static class BenchWebCommand
                 var search = new ConcurrentBag<double>();
                 var cable = new ConcurrentBag<double>();
                 var measured = Stopwatch.StartNew();
-                var failures = await LoadAsync(client, tokens, terms, ids, TimeSpan.FromSeconds(seconds), pause, search, cable, cancellationToken);
+                var failures = await LoadAsync(client, tokens, sample, TimeSpan.FromSeconds(seconds), pause, search, cable, cancellationToken);
                 var elapsed = measured.Elapsed.TotalSeconds;
 
                 Console.WriteLine();
@@ -219,34 +221,67 @@ internal static class BenchWebCommand
         return tokens;
     }
 
-    private static async Task<(List<string> Terms, List<string> Ids)> SampleAsync(ArchiveDatabase database, CancellationToken cancellationToken)
+    /// <summary>What the simulated analysts search for and open, sampled from the archive itself.</summary>
+    /// <param name="RareAndCommon">Words drawn evenly from the vocabulary: mostly rare names and terms, some common ones.</param>
+    /// <param name="ByFrequency">Words drawn in proportion to the portions holding them: mostly common words.</param>
+    /// <param name="Phrases">Two words that stand side by side in a portion, drawn in proportion to how often they do.</param>
+    /// <param name="Ids">Reference ids of cables to open.</param>
+    private sealed record Sample(List<string> RareAndCommon, List<string> ByFrequency, List<string> Phrases, List<string> Ids)
     {
-        // Terms from the text itself: frequent and rare words alike, as analysts type both.
-        var terms = new List<string>();
-        await using (var command = database.DataSource.CreateCommand(
+        public int Count => RareAndCommon.Count + ByFrequency.Count + Phrases.Count;
+
+        /// <summary>A word: half the time as an analyst names something specific, half the time a common word.</summary>
+        public string Word(Random random)
+        {
+            var list = random.Next(2) == 0 || ByFrequency.Count == 0 ? RareAndCommon : ByFrequency;
+            return list[random.Next(list.Count)];
+        }
+    }
+
+    private static async Task<Sample> SampleAsync(ArchiveDatabase database, CancellationToken cancellationToken)
+    {
+        // Words (stems) from the text itself, from one version in 200. Evenly over the vocabulary favours the rare words
+        // that make up most of it; in proportion to the portions holding them (a weighted draw: the smallest
+        // -ln(random) / weight) favours the common ones, which are the expensive searches.
+        var rareAndCommon = await ReadStringsAsync(database,
             """
             SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE version_id % 200 = 0')
             WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY random() LIMIT 300
-            """))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                terms.Add(reader.GetString(0));
-        }
+            """, cancellationToken);
+        var byFrequency = await ReadStringsAsync(database,
+            """
+            SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE version_id % 200 = 0')
+            WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY -ln(1 - random()) / ndoc LIMIT 300
+            """, cancellationToken);
 
-        var ids = new List<string>();
-        await using (var command = database.DataSource.CreateCommand("SELECT reference_id FROM cables ORDER BY random() LIMIT 3000"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                ids.Add(reader.GetString(0));
-        }
+        // Phrases analysts type are words that do stand together: one adjacent pair of lexemes from each of 300 random
+        // portions, so that frequent pairs come up as often as they occur.
+        var phrases = await ReadStringsAsync(database,
+            """
+            WITH portions AS (
+                SELECT row_number() OVER () AS portion, search_vector AS vector FROM (
+                    SELECT search_vector FROM paragraphs WHERE version_id % 200 = 0 AND search_vector IS NOT NULL ORDER BY random() LIMIT 300) s),
+            words AS (SELECT p.portion, w.lexeme, unnest(w.positions) AS place FROM portions p, unnest(p.vector) w WHERE w.lexeme ~ '^[a-z]{3,}$')
+            SELECT DISTINCT ON (a.portion) a.lexeme || ' ' || b.lexeme
+            FROM words a JOIN words b ON b.portion = a.portion AND b.place = a.place + 1
+            ORDER BY a.portion, random()
+            """, cancellationToken);
+        var ids = await ReadStringsAsync(database, "SELECT reference_id FROM cables ORDER BY random() LIMIT 3000", cancellationToken);
+        return new Sample(rareAndCommon.Count == 0 ? ["embassy"] : rareAndCommon, byFrequency, phrases, ids);
+    }
 
-        return (terms.Count == 0 ? ["embassy"] : terms, ids);
+    private static async Task<List<string>> ReadStringsAsync(ArchiveDatabase database, string sql, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        await using var command = database.DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            values.Add(reader.GetString(0));
+        return values;
     }
 
     private static async Task<long> LoadAsync(
-        HttpClient client, List<string> tokens, List<string> terms, List<string> ids, TimeSpan duration, TimeSpan pause,
+        HttpClient client, List<string> tokens, Sample sample, TimeSpan duration, TimeSpan pause,
         ConcurrentBag<double>? search, ConcurrentBag<double>? cable, CancellationToken cancellationToken)
     {
         long failures = 0;
@@ -259,7 +294,7 @@ internal static class BenchWebCommand
                 {
                     // Half searches (some with a second word or a phrase), half cable pages.
                     var isSearch = random.Next(2) == 0;
-                    var path = isSearch ? SearchPath(random, terms) : "/cables/" + ids[random.Next(ids.Count)];
+                    var path = isSearch ? SearchPath(random, sample) : "/cables/" + sample.Ids[random.Next(sample.Ids.Count)];
                     using var request = new HttpRequestMessage(HttpMethod.Get, path);
                     request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                     var clock = Stopwatch.StartNew();
@@ -288,14 +323,13 @@ internal static class BenchWebCommand
         return failures;
     }
 
-    private static string SearchPath(Random random, List<string> terms)
+    private static string SearchPath(Random random, Sample sample)
     {
-        var first = terms[random.Next(terms.Count)];
         var query = random.Next(4) switch
         {
-            0 => $"{first} {terms[random.Next(terms.Count)]}",
-            1 => $"\"{first} {terms[random.Next(terms.Count)]}\"",
-            _ => first,
+            0 => $"{sample.Word(random)} {sample.Word(random)}",
+            1 when sample.Phrases.Count > 0 => $"\"{sample.Phrases[random.Next(sample.Phrases.Count)]}\"",
+            _ => sample.Word(random),
         };
         return "/search?q=" + Uri.EscapeDataString(query);
     }

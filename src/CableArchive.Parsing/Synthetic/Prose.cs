@@ -4,8 +4,10 @@ using System.Text;
 namespace CableArchive.Parsing.Synthetic;
 
 /// <summary>
-/// Writes the running text of a cable from <see cref="Vocabulary"/>: sentences about officials, governments and issues, in
-/// mixed case or in the ALL CAPS of older cables (cable-format notes §8.6), with source redactions in place of some names (§10).
+/// Writes the running text of a cable from <see cref="Vocabulary"/> and <see cref="Lexicon"/>: sentences about officials,
+/// governments and issues, in mixed case or in the ALL CAPS of older cables (cable-format notes §8.6), with source
+/// redactions in place of some names (§10). A cable keeps coming back to a few topics of its own, as real ones do, so
+/// that its rarer words and word pairs recur within it.
 /// </summary>
 internal sealed class Prose
 {
@@ -15,6 +17,7 @@ internal sealed class Prose
     private readonly Random random;
     private readonly Post post;
     private readonly double redactionRate;
+    private readonly string[] themes;
 
     /// <param name="random">The cable's random source.</param>
     /// <param name="post">The sending post; its country is what the text talks about.</param>
@@ -26,6 +29,7 @@ internal sealed class Prose
         this.post = post;
         Capitals = capitals;
         this.redactionRate = redactionRate;
+        themes = [Topic(), Topic(), Topic()];
     }
 
     /// <summary>Whether the text is in ALL CAPS.</summary>
@@ -56,11 +60,11 @@ internal sealed class Prose
             0 or 1 => Pick(Vocabulary.Openers) + Clause() + ".",
             2 => Clause() + Pick(Vocabulary.Connectives) + Clause() + ".",
             3 => $"{Person()} told {Pick(Vocabulary.OfficerTitles)} that {Clause()}.",
-            4 => $"{Person()} described {Pick(Vocabulary.Objects)} as {Pick(Vocabulary.Quotes)} and said {Clause()}.",
-            5 => $"{Pick(Vocabulary.Bodies)} set aside {random.Next(2, 900)} million dollars for {Pick(Vocabulary.Objects)}, {NumberTail()}.",
+            4 => $"{Person()} described {Object()} as {Pick(Vocabulary.Quotes)} and said {Clause()}.",
+            5 => $"{Pick(Vocabulary.Bodies)} set aside {random.Next(2, 900)} million dollars for {Object()}, {NumberTail()}.",
             6 => Acronym(),
             7 => $"According to {Person()}, {Clause()}.",
-            8 => $"{Person()} said that {post.Country} would not accept {Pick(Vocabulary.Objects)} before {Pick(Vocabulary.MonthNames)} {random.Next(1, 29)}, {Clause()}.",
+            8 => $"{Person()} said that {post.Country} would not accept {Object()} before {Pick(Vocabulary.MonthNames)} {random.Next(1, 29)}, {Clause()}.",
             _ => Clause() + ".",
         };
 
@@ -74,7 +78,9 @@ internal sealed class Prose
         var pattern = Pick(Vocabulary.SubjectPatterns);
         var topic = Pick(Vocabulary.SubjectTopics);
         var other = Pick(Vocabulary.SubjectTopics);
-        var surname = random.NextDouble() < redactionRate / 4 ? Redacted() : Pick(Vocabulary.Surnames).ToUpperInvariant();
+        // A redaction is counted only where the pattern writes the name.
+        var surname = !pattern.Contains("{2}", StringComparison.Ordinal) ? ""
+            : random.NextDouble() < redactionRate / 4 ? Redacted() : Pick(Vocabulary.Surnames).ToUpperInvariant();
         var country = post.Kind is PostKind.State or PostKind.Mission ? Pick(Posts.All.Where(p => p.Kind == PostKind.Embassy).ToArray()).Country : post.Country;
         var text = string.Format(CultureInfo.InvariantCulture, pattern, StripArticle(country).ToUpperInvariant(), topic, surname, other);
         return text.ToUpperInvariant();
@@ -86,7 +92,7 @@ internal sealed class Prose
         if (random.NextDouble() < redactionRate)
             return Redacted();
 
-        var surname = Pick(Vocabulary.Surnames);
+        var surname = random.Next(4) == 0 ? Pick(Vocabulary.Surnames) : Lexicon.Surname(random);
         return random.Next(3) switch
         {
             0 => $"{Pick(Vocabulary.HostTitles)} {Pick(Vocabulary.GivenNames)} {surname}",
@@ -106,7 +112,22 @@ internal sealed class Prose
             1 => Pick(Vocabulary.Bodies),
             _ => Pick(Vocabulary.OfficerTitles),
         };
-        return $"{subject} {Pick(Vocabulary.Verbs)} {Pick(Vocabulary.Objects)}{Pick(Vocabulary.Modifiers)}";
+        return $"{subject} {Pick(Vocabulary.Verbs)} {Object()}{Pick(Vocabulary.Modifiers)}";
+    }
+
+    // Half the objects are the cable's own topics or a new one ("the Kelomar pipeline dispute"), half the common ones.
+    private string Object() => random.Next(4) switch
+    {
+        0 => Pick(themes),
+        1 => Topic(),
+        _ => Pick(Vocabulary.Objects),
+    };
+
+    private string Topic()
+    {
+        var first = Lexicon.ContentWord(random);
+        var words = random.Next(3) == 0 ? $"{first} {Lexicon.ContentWord(random)}" : first;
+        return $"the {words} {Pick(Vocabulary.TopicNouns)}";
     }
 
     private string NumberTail() => random.Next(3) switch
@@ -119,7 +140,7 @@ internal sealed class Prose
     private string Acronym()
     {
         var (expansion, acronym) = Pick(Vocabulary.Acronyms);
-        return $"{Person()} said the {expansion} ({acronym}) {Pick(Vocabulary.Verbs)} {Pick(Vocabulary.Objects)}{Pick(Vocabulary.Modifiers)}.";
+        return $"{Person()} said the {expansion} ({acronym}) {Pick(Vocabulary.Verbs)} {Object()}{Pick(Vocabulary.Modifiers)}.";
     }
 
     private string Redacted()

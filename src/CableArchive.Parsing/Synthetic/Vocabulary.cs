@@ -79,6 +79,9 @@ internal static class Vocabulary
         "the fisheries agreement", "the census results", "the mining concessions",
     ];
 
+    /// <summary>What a topic of <see cref="Lexicon"/> words is: "the Kelomar pipeline dispute".</summary>
+    public static readonly string[] TopicNouns = ["issue", "question", "project", "dispute", "agreement", "program", "case", "plan", "talks", "initiative", "deal", "proposal"];
+
     /// <summary>Tails that end a clause.</summary>
     public static readonly string[] Modifiers =
     [
