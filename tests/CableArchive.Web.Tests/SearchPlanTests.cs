@@ -55,9 +55,40 @@ public sealed class SearchPlanTests : IAsyncLifetime
                 var reader = ReaderClearance.Of(clearance);
                 var index = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.Index);
                 var walk = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.WalkCables);
+                var automatic = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query);
                 Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(walk));
+                Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(automatic));
             }
         }
+    }
+
+    [Fact]
+    public async Task The_phrase_probe_counts_only_the_first_cables_the_reader_may_read_a_match_in()
+    {
+        // Every cable has "Secret words about …" in a SECRET//NOFORN paragraph; one in ten a CONFIDENTIAL "rare remark".
+        var phrase = new SearchQuery { Text = "\"secret words\"" };
+        Assert.Equal(0, await ProbeAsync(Clearance.Of(ClassificationLevel.Confidential), phrase, 400));
+        Assert.Equal(400, await ProbeAsync(Clearance.Of(ClassificationLevel.Secret, "NOFORN"), phrase, 400));
+
+        // The rare remark stands in cables whose serial ends in 0; which of them are among the first 400 in cap order is
+        // read off the envelope alone.
+        await using (var oracle = app.Archive.DataSource.CreateCommand(
+            """
+            SELECT count(*) FROM (SELECT reference_id FROM cables ORDER BY created_at DESC NULLS FIRST, id DESC LIMIT 400) c
+            WHERE right(reference_id, 1) = '0'
+            """))
+        {
+            var expected = (long)(await oracle.ExecuteScalarAsync())!;
+            Assert.InRange(expected, 1, 399);
+            Assert.Equal(expected, await ProbeAsync(Clearance.Of(ClassificationLevel.Confidential), new SearchQuery { Text = "\"rare remark\"" }, 400));
+        }
+
+        // The envelope filters apply before the cables are counted off.
+        var filtered = new SearchQuery { Text = "\"secret words\"", Tags = ["PREL"] };
+        Assert.Equal(100, await ProbeAsync(Clearance.Of(ClassificationLevel.Secret, "NOFORN"), filtered, 100));
+
+        async Task<long> ProbeAsync(Clearance clearance, SearchQuery query, int cables) =>
+            await ArchiveSearch.ProbeAsync(app.Archive.DataSource, ReaderClearance.Of(clearance), query, cables, CancellationToken.None);
     }
 
     [Fact]
