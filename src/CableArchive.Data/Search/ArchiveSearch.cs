@@ -28,7 +28,6 @@ public static class ArchiveSearch
 
     private const string TsQuery = "websearch_to_tsquery('english', @text)";
 
-
     /// <summary>
     /// The most cables a search gathers: the first this many matches in the cap order (newest first; oldest first when
     /// sorted so) are ranked, counted and faceted, and a larger total is reported as "at least".
