@@ -177,7 +177,7 @@ internal static class BenchWebCommand
             var met = true;
             foreach (var (label, pause) in new[] { ("saturation, no pause between pages", TimeSpan.Zero), ($"analysts pausing {think.TotalMilliseconds:N0} ms between pages", think) })
             {
-                var search = new ConcurrentBag<double>();
+                var search = new ConcurrentBag<(string Kind, double Milliseconds)>();
                 var cable = new ConcurrentBag<double>();
                 var measured = Stopwatch.StartNew();
                 var failures = await LoadAsync(client, tokens, sample, TimeSpan.FromSeconds(seconds), pause, search, cable, cancellationToken);
@@ -185,7 +185,9 @@ internal static class BenchWebCommand
 
                 Console.WriteLine();
                 Console.WriteLine($"figures ({analysts} analysts, {label}):");
-                var searchP95 = Report("search page", search, elapsed);
+                var searchP95 = Report("search page", search.Select(s => s.Milliseconds), elapsed);
+                foreach (var kind in search.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    Report($"  {kind.Key,-9}", kind.Select(s => s.Milliseconds), elapsed);
                 var cableP95 = Report("cable page ", cable, elapsed);
                 if (failures > 0)
                     Console.WriteLine($"  {failures:N0} requests failed (not counted above)");
@@ -282,7 +284,7 @@ internal static class BenchWebCommand
 
     private static async Task<long> LoadAsync(
         HttpClient client, List<string> tokens, Sample sample, TimeSpan duration, TimeSpan pause,
-        ConcurrentBag<double>? search, ConcurrentBag<double>? cable, CancellationToken cancellationToken)
+        ConcurrentBag<(string Kind, double Milliseconds)>? search, ConcurrentBag<double>? cable, CancellationToken cancellationToken)
     {
         long failures = 0;
         var until = Stopwatch.StartNew();
@@ -294,7 +296,7 @@ internal static class BenchWebCommand
                 {
                     // Half searches (some with a second word or a phrase), half cable pages.
                     var isSearch = random.Next(2) == 0;
-                    var path = isSearch ? SearchPath(random, sample) : "/cables/" + sample.Ids[random.Next(sample.Ids.Count)];
+                    var (path, kind) = isSearch ? SearchPath(random, sample) : ("/cables/" + sample.Ids[random.Next(sample.Ids.Count)], "cable");
                     using var request = new HttpRequestMessage(HttpMethod.Get, path);
                     request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                     var clock = Stopwatch.StartNew();
@@ -305,8 +307,10 @@ internal static class BenchWebCommand
                         var milliseconds = clock.Elapsed.TotalMilliseconds;
                         if (response.StatusCode != HttpStatusCode.OK)
                             Interlocked.Increment(ref failures);
+                        else if (isSearch)
+                            search?.Add((kind, milliseconds));
                         else
-                            (isSearch ? search : cable)?.Add(milliseconds);
+                            cable?.Add(milliseconds);
                     }
                     catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
                     {
@@ -323,18 +327,18 @@ internal static class BenchWebCommand
         return failures;
     }
 
-    private static string SearchPath(Random random, Sample sample)
+    private static (string Path, string Kind) SearchPath(Random random, Sample sample)
     {
-        var query = random.Next(4) switch
+        var (query, kind) = random.Next(4) switch
         {
-            0 => $"{sample.Word(random)} {sample.Word(random)}",
-            1 when sample.Phrases.Count > 0 => $"\"{sample.Phrases[random.Next(sample.Phrases.Count)]}\"",
-            _ => sample.Word(random),
+            0 => ($"{sample.Word(random)} {sample.Word(random)}", "two words"),
+            1 when sample.Phrases.Count > 0 => ($"\"{sample.Phrases[random.Next(sample.Phrases.Count)]}\"", "phrase"),
+            _ => (sample.Word(random), "one word"),
         };
-        return "/search?q=" + Uri.EscapeDataString(query);
+        return ("/search?q=" + Uri.EscapeDataString(query), kind);
     }
 
-    private static double Report(string name, ConcurrentBag<double> samples, double seconds)
+    private static double Report(string name, IEnumerable<double> samples, double seconds)
     {
         var sorted = samples.Order().ToArray();
         if (sorted.Length == 0)
