@@ -97,8 +97,12 @@ public sealed class ArchiveStartup(IServiceProvider services, IConfiguration con
     {
         Directory.CreateDirectory(folder);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var cable in CableGenerator.Generate(seed: 1, count))
+        // Distinct ids: a repeated id of the generator's stream would overwrite its first file.
+        foreach (var seed in CableGenerator.DistinctSeeds(seed: 1, count))
+        {
+            var cable = CableGenerator.Create(seed);
             File.WriteAllText(Path.Combine(folder, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText), encoding);
+        }
     }
 
     /// <summary>The shared WikiLeaks pages: <c>$CABLEARCHIVE_SHARED</c>, else <c>../shared</c> beside the repository; null when absent.</summary>
