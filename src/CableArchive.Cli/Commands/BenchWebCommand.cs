@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CableArchive.Cli.Commands;
 
@@ -242,15 +243,20 @@ internal static class BenchWebCommand
 
     private static async Task<Sample> SampleAsync(ArchiveDatabase database, CancellationToken cancellationToken)
     {
+        // One session with a fixed seed: the same archive gives the same searches, so that runs compare code, not samples.
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using (var seed = new NpgsqlCommand("SELECT setseed(0.2010)", connection))
+            await seed.ExecuteNonQueryAsync(cancellationToken);
+
         // Words (stems) from the text itself, from one version in 200. Evenly over the vocabulary favours the rare words
         // that make up most of it; in proportion to the portions holding them (a weighted draw: the smallest
         // -ln(random) / weight) favours the common ones, which are the expensive searches.
-        var rareAndCommon = await ReadStringsAsync(database,
+        var rareAndCommon = await ReadStringsAsync(connection,
             """
             SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE version_id % 200 = 0')
             WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY random() LIMIT 300
             """, cancellationToken);
-        var byFrequency = await ReadStringsAsync(database,
+        var byFrequency = await ReadStringsAsync(connection,
             """
             SELECT word FROM ts_stat('SELECT search_vector FROM paragraphs WHERE version_id % 200 = 0')
             WHERE length(word) >= 4 AND word ~ '^[a-z]+$' ORDER BY -ln(1 - random()) / ndoc LIMIT 300
@@ -258,7 +264,7 @@ internal static class BenchWebCommand
 
         // Phrases analysts type are words that do stand together: one adjacent pair of lexemes from each of 300 random
         // portions, so that frequent pairs come up as often as they occur.
-        var phrases = await ReadStringsAsync(database,
+        var phrases = await ReadStringsAsync(connection,
             """
             WITH portions AS (
                 SELECT row_number() OVER () AS portion, search_vector AS vector FROM (
@@ -268,14 +274,14 @@ internal static class BenchWebCommand
             FROM words a JOIN words b ON b.portion = a.portion AND b.place = a.place + 1
             ORDER BY a.portion, random()
             """, cancellationToken);
-        var ids = await ReadStringsAsync(database, "SELECT reference_id FROM cables ORDER BY random() LIMIT 3000", cancellationToken);
+        var ids = await ReadStringsAsync(connection, "SELECT reference_id FROM cables ORDER BY random() LIMIT 3000", cancellationToken);
         return new Sample(rareAndCommon.Count == 0 ? ["embassy"] : rareAndCommon, byFrequency, phrases, ids);
     }
 
-    private static async Task<List<string>> ReadStringsAsync(ArchiveDatabase database, string sql, CancellationToken cancellationToken)
+    private static async Task<List<string>> ReadStringsAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         var values = new List<string>();
-        await using var command = database.DataSource.CreateCommand(sql);
+        await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             values.Add(reader.GetString(0));
