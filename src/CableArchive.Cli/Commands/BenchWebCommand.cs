@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using CableArchive.Data;
 using CableArchive.Data.Accounts;
 using CableArchive.Data.Embedded;
 using CableArchive.Data.Import;
-using CableArchive.Domain.Cables;
 using CableArchive.Domain.Classification;
 using CableArchive.Parsing.Synthetic;
 using CableArchive.Web.Accounts;
@@ -88,7 +86,7 @@ internal static class BenchWebCommand
                 {
                     var corpus = Path.Combine(root, "corpus");
                     var clock = Stopwatch.StartNew();
-                    Generate(corpus, count);
+                    CableGenerator.WriteDistinctRawText(corpus, seed: 1, count);
                     Console.WriteLine($"  corpus generated in {clock.Elapsed.TotalSeconds:N0} s");
                     clock.Restart();
                     var summary = await new ArchiveImporter(database).ImportAsync([corpus], cancellationToken);
@@ -124,27 +122,6 @@ internal static class BenchWebCommand
     {
         await using var command = database.DataSource.CreateCommand("SELECT count(*) FROM cables");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    /// <summary>
-    /// Writes <paramref name="count"/> distinct cables, one file each: the stream's repeated ids are skipped (a repeat
-    /// would overwrite its first file), so the archive holds as many cables as asked for.
-    /// </summary>
-    private static void Generate(string folder, int count)
-    {
-        Directory.CreateDirectory(folder);
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var seeds = CableGenerator.DistinctSeeds(seed: 1, count);
-        Parallel.ForEach(
-            Partitioner.Create(0, seeds.Count, 5000),
-            range =>
-            {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    var cable = CableGenerator.Create(seeds[i]);
-                    File.WriteAllText(Path.Combine(folder, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText), encoding);
-                }
-            });
     }
 
     private static async Task<int> MeasureAsync(string connectionString, int analysts, double seconds, TimeSpan think, CancellationToken cancellationToken)

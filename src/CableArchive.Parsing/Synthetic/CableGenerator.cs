@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CableArchive.Domain.Cables;
+
 namespace CableArchive.Parsing.Synthetic;
 
 /// <summary>What the generator should put into every cable besides the realistic content.</summary>
@@ -77,6 +81,27 @@ public sealed class CableGenerator
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// Writes the <see cref="DistinctSeeds"/> corpus into <paramref name="folder"/> as raw text, one file per cable named by
+    /// its reference id, on every core: as many files as cables asked for.
+    /// </summary>
+    public static void WriteDistinctRawText(string folder, int seed, int count)
+    {
+        Directory.CreateDirectory(folder);
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var seeds = DistinctSeeds(seed, count);
+        Parallel.ForEach(
+            Partitioner.Create(0, seeds.Count, 5000),
+            range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var cable = Create(seeds[i]);
+                    File.WriteAllText(Path.Combine(folder, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText), encoding);
+                }
+            });
     }
 
     /// <summary>

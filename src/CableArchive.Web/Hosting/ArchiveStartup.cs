@@ -1,7 +1,6 @@
 using System.Text;
 using CableArchive.Data.Accounts;
 using CableArchive.Data.Import;
-using CableArchive.Domain.Cables;
 using CableArchive.Domain.Classification;
 using CableArchive.Parsing.Synthetic;
 using CableArchive.Web.Accounts;
@@ -50,7 +49,7 @@ public sealed class ArchiveStartup(IServiceProvider services, IConfiguration con
             var cables = Math.Max(1, configuration.GetValue("Archive:SampleCableCount", 2000));
             generated = Path.Combine(Path.GetTempPath(), $"cablearchive-samples-{Environment.ProcessId}");
             logger.LogInformation("The archive is empty and the shared pages are not here: generating {Count} sample cables", cables);
-            GenerateSamples(generated, cables);
+            CableGenerator.WriteDistinctRawText(generated, seed: 1, cables);
         }
         else
         {
@@ -91,18 +90,6 @@ public sealed class ArchiveStartup(IServiceProvider services, IConfiguration con
 
         // Printed, not logged: the log files must not keep passwords.
         Console.WriteLine(lines.ToString());
-    }
-
-    private static void GenerateSamples(string folder, int count)
-    {
-        Directory.CreateDirectory(folder);
-        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        // Distinct ids: a repeated id of the generator's stream would overwrite its first file.
-        foreach (var seed in CableGenerator.DistinctSeeds(seed: 1, count))
-        {
-            var cable = CableGenerator.Create(seed);
-            File.WriteAllText(Path.Combine(folder, cable.FileName(CableFormat.RawText)), cable.Render(CableFormat.RawText), encoding);
-        }
     }
 
     /// <summary>The shared WikiLeaks pages: <c>$CABLEARCHIVE_SHARED</c>, else <c>../shared</c> beside the repository; null when absent.</summary>
