@@ -32,10 +32,10 @@ internal static class Lexicon
     ];
 
     /// <summary>Made-up content words (place names, project names, technical terms), most frequent first.</summary>
-    public static readonly string[] ContentWords = Build(ContentWordCount, 2, 4, seed: 20101128, capitalise: false);
+    private static readonly string[] ContentWords = Build(ContentWordCount, 2, 4, seed: 20101128, capitalise: false);
 
     /// <summary>Made-up surnames, most frequent first.</summary>
-    public static readonly string[] Surnames = Build(SurnameCount, 2, 3, seed: 20101129, capitalise: true);
+    private static readonly string[] Surnames = Build(SurnameCount, 2, 3, seed: 20101129, capitalise: true);
 
     private static readonly double[] ContentWeights = CumulativeZipf(ContentWordCount);
     private static readonly double[] SurnameWeights = CumulativeZipf(SurnameCount);
