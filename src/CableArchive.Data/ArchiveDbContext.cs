@@ -78,6 +78,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     {
         // Identity's model first; Accounts/AccountConfigurations.cs then renames its tables.
         base.OnModelCreating(modelBuilder);
+
+        // Indexes the month of a portion beside its vector in one GIN index (see CapMonth).
+        modelBuilder.HasPostgresExtension("btree_gin");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
     }
 }

@@ -1,5 +1,6 @@
 using CableArchive.Data;
 using CableArchive.Data.Import;
+using CableArchive.Data.Search;
 using CableArchive.Domain.Classification;
 using CableArchive.Tests.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -125,6 +126,40 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
             Assert.Equal(full.Text, cable.CurrentVersion!.Text);
             Assert.Equal(["PREL"], cable.Tags.Select(t => t.Code));
             Assert.Equal(2, await context.CableVersions.CountAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task Portions_carry_the_month_of_their_cable_whichever_version_is_current()
+    {
+        // The redacted release dated the cable a month later; then the full text came back.
+        var full = Make("07PARIS322", "FULL TEXT", SecretNoForn, subject: "TALKS", paragraphs: [new Para("1", "(S)", "the full paragraph")]);
+        var redacted = Make("07PARIS322", "XXXXXXXXXXXX", SecretNoForn, subject: "TALKS", paragraphs: [new Para("1", null, "XXXXXXXXXXXX")])
+            with { Created = new DateTime(2008, 10, 2, 0, 0, 0, DateTimeKind.Utc) };
+        var undated = Make("07PARIS400", "NO DATE", SecretNoForn, subject: "UNDATED", paragraphs: [new Para("1", "(S)", "a paragraph")]) with { Created = null };
+
+        await WriteAsync(Stage(full), Stage(undated));
+        Assert.Equal([(2008 * 12 + 8, 2), (CapMonth.Undated, 2)], await CurrentMonthsAsync());
+        await WriteAsync(Stage(redacted));
+        Assert.Equal([(2008 * 12 + 9, 2), (CapMonth.Undated, 2)], await CurrentMonthsAsync());
+        // The same full text again, its date now read differently (as by a newer parser): its portions follow the envelope.
+        await WriteAsync(Stage(full with { Created = new DateTime(2008, 11, 5, 0, 0, 0, DateTimeKind.Utc) }));
+        Assert.Equal([(2008 * 12 + 10, 2), (CapMonth.Undated, 2)], await CurrentMonthsAsync());
+
+        // The month of each cable's current portions, one row per month the cable's date and portions agree on.
+        async Task<List<(int Month, long Portions)>> CurrentMonthsAsync()
+        {
+            await using var command = Archive.DataSource.CreateCommand($"""
+                SELECT t.created_month, count(*) FROM cables c
+                JOIN (SELECT version_id, created_month FROM paragraphs UNION ALL SELECT version_id, created_month FROM subjects) t
+                  ON t.version_id = c.current_version_id AND t.created_month = {CapMonth.Sql("c.created_at")}
+                GROUP BY 1 ORDER BY 1
+                """);
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            var months = new List<(int, long)>();
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+                months.Add((reader.GetInt32(0), reader.GetInt64(1)));
+            return months;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class SearchPlanTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         app = await ArchiveApp.StartAsync();
-        var cables = Enumerable.Range(0, Cables).Select(i => TestCableText.Tokyo(
+        var cables = Enumerable.Range(0, Cables).Select(i => Dated(i, TestCableText.Tokyo(
             5000 + i,
             i % 3 == 0 ? "SECRET" : "CONFIDENTIAL",
             i % 3 == 0 ? ["NOFORN"] : [],
@@ -29,13 +29,23 @@ public sealed class SearchPlanTests : IAsyncLifetime
                 new("(S//NF)", i % 2 == 0 ? "Secret words about the harbor pilots." : "Secret words about the airport."),
                 new("(C)", i % 10 == 0 ? "A rare remark about lighthouses." : "An ordinary remark about ferries."),
             ],
-            tags: i % 4 == 0 ? "PREL, JA" : "ECON, JA"));
+            tags: i % 4 == 0 ? "PREL, JA" : "ECON, JA")));
         var summary = await app.ImportAsync(cables);
         Assert.Equal(Cables, summary.NewCables);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    /// <summary>
+    /// All but the last <see cref="OlderCables"/> cables are sent in September 2008; those in August and July, so that the
+    /// newest month alone holds more than the cap and the oldest fewer.
+    /// </summary>
+    private static (string FileName, string Text) Dated(int i, (string FileName, string Text) cable) => i < Cables - OlderCables
+        ? cable
+        : (cable.FileName, cable.Text.Replace("180817Z SEP 08", i % 2 == 0 ? "180817Z AUG 08" : "180817Z JUL 08", StringComparison.Ordinal));
+
+    private const int OlderCables = 40;
 
     [Theory]
     [InlineData("harbor")]
@@ -55,11 +65,38 @@ public sealed class SearchPlanTests : IAsyncLifetime
                 var reader = ReaderClearance.Of(clearance);
                 var index = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.Index);
                 var walk = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.WalkCables);
+                var firstMonth = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.IndexFirstMonth);
                 var automatic = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query);
                 Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(walk));
+                Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(firstMonth));
                 Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(automatic));
             }
         }
+    }
+
+    [Fact]
+    public async Task A_window_of_the_first_months_answers_alone_only_when_it_gathers_more_than_the_cap()
+    {
+        var reader = ReaderClearance.Of(Clearance.Of(ClassificationLevel.Confidential));
+        var september = CapMonth.Of(new DateTime(2008, 9, 1, 0, 0, 0, DateTimeKind.Utc));
+        foreach (var sort in new[] { SearchSort.Relevance, SearchSort.Newest })
+        {
+            // Every cable holds "harbor" in a paragraph marked (U), and September alone holds more than the cap.
+            var query = new SearchQuery { Text = "harbor", Sort = sort, Page = 3 };
+            var (gathered, windowed) = await ArchiveSearch.SearchWindowAsync(app.Archive.DataSource, reader, query, september, CancellationToken.None);
+            Assert.Equal(ArchiveSearch.MaxMatches + 1, gathered);
+            var index = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.Index);
+            Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(windowed));
+        }
+
+        // Oldest first, the window up to August holds the older cables only, fewer than the cap: it cannot answer alone.
+        var oldest = new SearchQuery { Text = "harbor", Sort = SearchSort.Oldest };
+        var (oldGathered, _) = await ArchiveSearch.SearchWindowAsync(app.Archive.DataSource, reader, oldest, september - 1, CancellationToken.None);
+        Assert.Equal(OlderCables, oldGathered);
+
+        // A term only in withheld portions gathers nothing in any window.
+        var (withheld, _) = await ArchiveSearch.SearchWindowAsync(app.Archive.DataSource, reader, new SearchQuery { Text = "pilots" }, september, CancellationToken.None);
+        Assert.Equal(0, withheld);
     }
 
     [Fact]

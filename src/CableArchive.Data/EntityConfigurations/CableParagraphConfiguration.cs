@@ -23,6 +23,6 @@ internal sealed class CableParagraphConfiguration : IEntityTypeConfiguration<Cab
         PortionColumns.Configure(builder);
 
         builder.Property(p => p.SearchVector).HasComputedColumnSql(PortionColumns.SearchVectorSql, stored: true);
-        builder.HasIndex(p => p.SearchVector).HasMethod("gin");
+        builder.HasIndex(p => new { p.SearchVector, p.CreatedMonth }).HasMethod("gin");
     }
 }

@@ -1,3 +1,4 @@
+using CableArchive.Data.Search;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -348,12 +349,13 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await using (var copy = await portionConnection.BeginBinaryImportAsync(
             """
             COPY paragraphs (version_id, cable_id, position, number, depth, mark_status, mark, mark_level, mark_caveats, read_level,
-                read_caveats, text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
+                read_caveats, created_month, text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false))
         {
             foreach (var (cable, cableId, versionId) in plan.NewVersions)
             {
+                var month = CapMonth.Of(cable.CreatedAt);
                 for (var position = 0; position < cable.Paragraphs.Length; position++)
                 {
                     var paragraph = cable.Paragraphs[position];
@@ -364,6 +366,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                     WriteNullable(copy, paragraph.Number, NpgsqlDbType.Text);
                     copy.Write(paragraph.Depth, NpgsqlDbType.Smallint);
                     WritePortionLabel(copy, paragraph);
+                    copy.Write(month, NpgsqlDbType.Integer);
                     copy.Write(paragraph.Text, NpgsqlDbType.Text);
                     copy.Write(paragraph.SpanStart, NpgsqlDbType.Integer);
                     copy.Write(paragraph.SpanLength, NpgsqlDbType.Integer);
@@ -376,8 +379,8 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
         await using (var copy = await portionConnection.BeginBinaryImportAsync(
             """
-            COPY subjects (version_id, cable_id, mark_status, mark, mark_level, mark_caveats, read_level, read_caveats, text,
-                span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
+            COPY subjects (version_id, cable_id, mark_status, mark, mark_level, mark_caveats, read_level, read_caveats, created_month,
+                text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false))
         {
@@ -389,6 +392,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 copy.Write(versionId, NpgsqlDbType.Bigint);
                 copy.Write(cableId, NpgsqlDbType.Bigint);
                 WritePortionLabel(copy, subject);
+                copy.Write(CapMonth.Of(cable.CreatedAt), NpgsqlDbType.Integer);
                 copy.Write(subject.Text, NpgsqlDbType.Text);
                 copy.Write(subject.SpanStart, NpgsqlDbType.Integer);
                 copy.Write(subject.SpanLength, NpgsqlDbType.Integer);
@@ -509,6 +513,27 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             """,
             cancellationToken,
             now).ConfigureAwait(false);
+
+        // A version already held that becomes current again takes the month of the envelope just written, so that its
+        // portions and its cable agree on their month (see CapMonth), whatever parser wrote them first.
+        var newVersionIds = plan.NewVersions.Select(n => n.VersionId).ToHashSet();
+        var returning = plan.Changed.Where(c => !newVersionIds.Contains(c.VersionId)).ToList();
+        if (returning.Count > 0)
+        {
+            var versionIds = returning.Select(c => c.VersionId).ToArray();
+            var months = returning.Select(c => CapMonth.Of(c.Cable.CreatedAt)).ToArray();
+            foreach (var table in (string[])["paragraphs", "subjects"])
+            {
+                await ExecuteAsync(
+                    $"""
+                    UPDATE {table} t SET created_month = m.month
+                    FROM unnest($1::bigint[], $2::int[]) AS m(version_id, month)
+                    WHERE t.version_id = m.version_id AND t.created_month <> m.month
+                    """,
+                    cancellationToken,
+                    versionIds, months).ConfigureAwait(false);
+            }
+        }
 
         // References resolve in both directions: the new REF items of these cables, and older items waiting for these cables.
         await ExecuteAsync(

@@ -1,4 +1,5 @@
 using CableArchive.Data.Model;
+using CableArchive.Data.Search;
 using CableArchive.Domain.Cables;
 using CableArchive.Domain.Classification;
 using Microsoft.EntityFrameworkCore;
@@ -106,9 +107,9 @@ internal static class NaiveEfImport
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         context.Paragraphs.AddRange(staged.Paragraphs.Select((p, i) => Fill(
-            new CableParagraph { VersionId = version.Id, CableId = cable.Id, Text = p.Text, Position = i, Number = p.Number, Depth = p.Depth, SpanStart = p.SpanStart, SpanLength = p.SpanLength }, p)));
+            new CableParagraph { VersionId = version.Id, CableId = cable.Id, Text = p.Text, Position = i, Number = p.Number, Depth = p.Depth, SpanStart = p.SpanStart, SpanLength = p.SpanLength, CreatedMonth = CapMonth.Of(staged.CreatedAt) }, p)));
         if (staged.Subject is { } s)
-            context.Subjects.Add(Fill(new CableSubject { VersionId = version.Id, CableId = cable.Id, Text = s.Text, SpanStart = s.SpanStart, SpanLength = s.SpanLength }, s));
+            context.Subjects.Add(Fill(new CableSubject { VersionId = version.Id, CableId = cable.Id, Text = s.Text, SpanStart = s.SpanStart, SpanLength = s.SpanLength, CreatedMonth = CapMonth.Of(staged.CreatedAt) }, s));
 
         cable.CurrentVersionId = version.Id;
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

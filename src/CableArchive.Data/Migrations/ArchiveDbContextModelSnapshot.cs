@@ -22,6 +22,7 @@ namespace CableArchive.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CableArchive.Data.Accounts.ApiToken", b =>
@@ -513,6 +514,10 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("cable_id");
 
+                    b.Property<int>("CreatedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_month");
+
                     b.Property<short>("Depth")
                         .HasColumnType("smallint")
                         .HasColumnName("depth");
@@ -573,10 +578,10 @@ namespace CableArchive.Data.Migrations
                     b.HasKey("VersionId", "Position")
                         .HasName("pk_paragraphs");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_paragraphs_search_vector");
+                    b.HasIndex("SearchVector", "CreatedMonth")
+                        .HasDatabaseName("ix_paragraphs_search_vector_created_month");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "CreatedMonth"), "gin");
 
                     b.ToTable("paragraphs", (string)null);
                 });
@@ -639,6 +644,10 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("cable_id");
 
+                    b.Property<int>("CreatedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_month");
+
                     b.Property<string>("Mark")
                         .HasColumnType("text")
                         .HasColumnName("mark");
@@ -691,10 +700,10 @@ namespace CableArchive.Data.Migrations
                     b.HasKey("VersionId")
                         .HasName("pk_subjects");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_subjects_search_vector");
+                    b.HasIndex("SearchVector", "CreatedMonth")
+                        .HasDatabaseName("ix_subjects_search_vector_created_month");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "CreatedMonth"), "gin");
 
                     b.ToTable("subjects", (string)null);
                 });

@@ -38,6 +38,9 @@ public sealed class CableParagraph : IPortion
     /// <inheritdoc />
     public List<string> ReadCaveats { get; set; } = [];
 
+    /// <inheritdoc />
+    public int CreatedMonth { get; set; } = Search.CapMonth.Undated;
+
     /// <summary>The text without number and mark.</summary>
     public required string Text { get; set; }
 

@@ -29,6 +29,9 @@ public sealed class CableSubject : IPortion
     /// <inheritdoc />
     public List<string> ReadCaveats { get; set; } = [];
 
+    /// <inheritdoc />
+    public int CreatedMonth { get; set; } = Search.CapMonth.Undated;
+
     /// <summary>The subject without its mark.</summary>
     public required string Text { get; set; }
 

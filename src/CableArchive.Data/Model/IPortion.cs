@@ -28,4 +28,10 @@ public interface IPortion
 
     /// <summary>The restrictive caveats a reader must hold every one of (SIPDIS and REL TO are not among them).</summary>
     List<string> ReadCaveats { get; set; }
+
+    /// <summary>
+    /// The month of its version's date (<see cref="Search.CapMonth"/>), indexed beside the vector so that a search can match
+    /// the newest months first.
+    /// </summary>
+    int CreatedMonth { get; set; }
 }

@@ -55,23 +55,52 @@ public static class ArchiveSearch
     public static async Task<SearchResults> SearchAsync(
         NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, SearchPlan plan = SearchPlan.Automatic, CancellationToken cancellationToken = default)
     {
+        var choice = !query.HasText ? PlanChoice.IndexOverAll : plan switch
+        {
+            SearchPlan.WalkCables => PlanChoice.Walk,
+            SearchPlan.Index => PlanChoice.IndexOverAll,
+            SearchPlan.IndexFirstMonth => new PlanChoice(false, 1),
+            _ => await ChoosePlanAsync(dataSource, reader, query, cancellationToken).ConfigureAwait(false),
+        };
+
+        // A window that did not fill the cap says nothing about the cables outside it: the search runs again over all.
+        if (choice.WindowCables is { } windowCables)
+        {
+            var windowEnd = await CapMonth.WindowEndAsync(dataSource, windowCables, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false);
+            var (gathered, windowResults) = await SearchWindowAsync(dataSource, reader, query, windowEnd, cancellationToken).ConfigureAwait(false);
+            if (gathered > MaxMatches)
+                return windowResults;
+        }
+
+        var (_, results) = await RunAsync(dataSource, reader, query, BuildSql(query, choice.WalkCables), null, cancellationToken).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>
+    /// The index plan over the months from <paramref name="windowEnd"/> on in cap order only (see <see cref="BuildSql"/>);
+    /// its results are the search's whenever it gathered more than the cap.
+    /// </summary>
+    internal static Task<(long Gathered, SearchResults Results)> SearchWindowAsync(
+        NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, int windowEnd, CancellationToken cancellationToken) =>
+        RunAsync(dataSource, reader, query, BuildSql(query, windowed: true), windowEnd, cancellationToken);
+
+    /// <summary>Runs one search statement and returns how many cables it gathered (at most the cap and one) with the results.</summary>
+    private static async Task<(long Gathered, SearchResults Results)> RunAsync(
+        NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, string sql, int? windowEnd, CancellationToken cancellationToken)
+    {
         var pageSize = Math.Clamp(query.PageSize, 1, SearchQuery.MaxPageSize);
         var offset = (long)(Math.Max(1, query.Page) - 1) * pageSize;
         if (offset > SearchQuery.MaxOffset)
             offset = SearchQuery.MaxOffset;
 
-        var broad = query.HasText && plan switch
-        {
-            SearchPlan.WalkCables => true,
-            SearchPlan.Index => false,
-            _ => await IsWalkCheaperAsync(dataSource, reader, query, cancellationToken).ConfigureAwait(false),
-        };
-        await using var command = dataSource.CreateCommand(BuildSql(query, broad));
+        await using var command = dataSource.CreateCommand(sql);
         AddQueryParameters(command.Parameters, reader, query);
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = pageSize });
         command.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Bigint) { Value = offset });
         command.Parameters.Add(new NpgsqlParameter("headline_options", NpgsqlDbType.Text) { Value = HeadlineOptions });
         command.Parameters.Add(new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = MaxMatches + 1 });
+        if (windowEnd is { } end)
+            command.Parameters.Add(new NpgsqlParameter("window_end", NpgsqlDbType.Integer) { Value = end });
 
         await using var row = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await row.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +110,7 @@ public static class ArchiveSearch
             ReadFacets(row.GetString(2)),
             ReadFacets(row.GetString(3)),
             ReadMonths(row.GetString(4)));
-        return new SearchResults(Math.Min(total, MaxMatches), ReadHits(row.GetString(5)), facets) { TotalIsLowerBound = total > MaxMatches };
+        return (total, new SearchResults(Math.Min(total, MaxMatches), ReadHits(row.GetString(5)), facets) { TotalIsLowerBound = total > MaxMatches });
     }
 
     /// <summary>The reader's clearance, the terms and the envelope filters, as every statement of a search takes them.</summary>
@@ -99,35 +128,33 @@ public static class ArchiveSearch
     }
 
     /// <summary>
-    /// Whether walking the cables is estimated to cost less than the index plan. The index plan fetches every portion the
-    /// terms match, whatever its level (the clearance is checked on the row). The walk reads all portions of each cable it
-    /// visits until the cap is full: about <c>cap × portions / readable matching portions</c> portions if each matching
-    /// cable holds one readable match. Only which plan runs depends on the estimates, never what it answers, so the
-    /// statistics' view of withheld text cannot change an answer.
+    /// Chooses between walking the cables and the index plan, and for the index plan how many of the first cables in cap
+    /// order to match first. The index plan fetches every portion the terms match in the months it covers, whatever its
+    /// level (the clearance is checked on the row). The walk reads all portions of each cable it visits until the cap is
+    /// full. Only which plan runs depends on the estimates, never what it answers, so the statistics' view of withheld
+    /// text cannot change an answer.
     /// </summary>
     /// <remarks>
-    /// The planner counts one word well, but not several: it takes words as independent, while "foreign" and "minister"
-    /// mostly come together, and it estimates a phrase as its words anywhere in a portion, while many portions may hold
-    /// the words and none the phrase (a walk then visits every cable) or the phrase may be as common as its words ("prime
-    /// minister": the index plan then fetches and rechecks hundreds of thousands of portions). So for anything but one
-    /// word, when the terms are frequent enough for the walk to be worth it, the walk's first
-    /// <see cref="ProbeCables"/> cables are probed, and the share of them that match stands in for the estimate.
+    /// How many cables hold a readable match is not something the planner knows: it counts portions, and the words of
+    /// one topic come together in few cables ("turkey": 20,285 portions in 5,355 cables), several words it takes as
+    /// independent, and a phrase as its words anywhere in a portion. So when the terms are frequent enough for the
+    /// choice to matter, the walk's first <see cref="ProbeCables"/> cables are probed, and the share of them that match
+    /// gives both the walk's visits and the window: twice the cables the walk is expected to visit, so that the window
+    /// fills the cap unless the probe was unlucky (then the search runs again over all months).
     /// </remarks>
-    private static async Task<bool> IsWalkCheaperAsync(NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, CancellationToken cancellationToken)
+    private static async Task<PlanChoice> ChoosePlanAsync(NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, CancellationToken cancellationToken)
     {
         // EXPLAIN takes no parameters: the terms go in as a literal, quoted by the rule of standard_conforming_strings.
         var literal = "'" + query.Text!.Replace('\0', ' ').Replace("'", "''", StringComparison.Ordinal) + "'";
         var match = $"SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {literal})";
-        double matching, readable, portions, cables;
+        double matching, portions, cables;
         await using (var batch = dataSource.CreateBatch())
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) {match}"));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) {match} AND p.read_level <= {reader.Level}"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM cables c"));
             await using var plans = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             matching = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
-            readable = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
             portions = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
             cables = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
         }
@@ -135,18 +162,21 @@ public static class ArchiveSearch
         // Even if every cable matched, the walk would read this many portions: below it, the index plan is cheap anyway.
         var portionsPerCable = portions / Math.Max(cables, 1);
         if (matching <= WalkPortionCost * (MaxMatches + 1) * portionsPerCable)
-            return false;
-
-        // One word: the planner's statistics count it well.
-        var text = query.Text.Trim();
-        if (!text.Contains(' ', StringComparison.Ordinal) && !text.Contains('"', StringComparison.Ordinal))
-            return WalkPortionCost * (MaxMatches + 1) * portions / Math.Max(readable, 1) < matching;
+            return PlanChoice.IndexOverAll;
 
         var matched = await ProbeAsync(dataSource, reader, query, ProbeCables, cancellationToken).ConfigureAwait(false);
         if (matched == 0)
-            return false;
+            return PlanChoice.IndexOverAll;
         var visits = (MaxMatches + 1) * (double)ProbeCables / matched;
-        return WalkPortionCost * visits * portionsPerCable < matching;
+
+        // The window is sized on all cables, so envelope filters, which the probe applies, would shrink what it holds.
+        var window = 2 * visits;
+        var windowShare = window < cables / 2 && !query.HasEnvelopeFilters ? window / cables : 1;
+        var walkCost = WalkPortionCost * visits * portionsPerCable;
+        var indexCost = matching * windowShare;
+        if (walkCost < indexCost)
+            return PlanChoice.Walk;
+        return windowShare < 1 ? new PlanChoice(false, window) : PlanChoice.IndexOverAll;
     }
 
     /// <summary>
@@ -181,9 +211,12 @@ public static class ArchiveSearch
     /// <summary>
     /// The SQL of a query; every value is a parameter, only the shape depends on the query. With
     /// <paramref name="broad"/>, matching walks the cables in cap order and stops at the cap, instead of collecting every
-    /// matching portion first; both shapes answer the same.
+    /// matching portion first; both shapes answer the same. With <paramref name="windowed"/>, the index plan matches
+    /// portions of the months from <c>@window_end</c> to the newest (with the undated), or from the oldest to
+    /// <c>@window_end</c>, only: the same answer whenever that gathers more than the cap, since every cable of those
+    /// months comes before every other in cap order.
     /// </summary>
-    internal static string BuildSql(SearchQuery query, bool broad = false)
+    internal static string BuildSql(SearchQuery query, bool broad = false, bool windowed = false)
     {
         var capOrder = CapOrder(query);
         var readableP = ReaderClearance.Readable("p");
@@ -218,6 +251,21 @@ public static class ArchiveSearch
         }
         else if (query.HasText)
         {
+            var inWindow = "";
+            if (windowed)
+            {
+                // The months are listed, not given as a range: the GIN index skips through a list of equal keys beside the
+                // terms' posting lists, but reads every entry of a range in full (docs/decisions/search-newest-months-first.md).
+                var months = query.Sort == SearchSort.Oldest
+                    ? $"SELECT generate_series((SELECT {MonthOf("min(created_at)")} FROM cables), @window_end)"
+                    : $"SELECT generate_series(@window_end, (SELECT {MonthOf("max(created_at)")} FROM cables)) UNION ALL SELECT {CapMonth.Undated}";
+                sql.Append($"""
+
+                    window_months AS MATERIALIZED (SELECT ARRAY({months}) AS months),
+                    """);
+                inWindow = " AND {0}.created_month = ANY((SELECT months FROM window_months)::int[])";
+            }
+
             // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate. The query
             // is written out where it is used (not in a CTE) so that the planner folds it and estimates each term.
             // Portions are grouped by cable and version before they meet `cables`, so that the current-version check
@@ -228,11 +276,11 @@ public static class ArchiveSearch
                 hits AS (
                     SELECT p.cable_id, p.version_id, ts_rank(p.search_vector, {TsQuery}) AS rank
                     FROM paragraphs p
-                    WHERE p.search_vector @@ {TsQuery} AND {readableP}
+                    WHERE p.search_vector @@ {TsQuery} AND {readableP}{string.Format(inWindow, "p")}
                     UNION ALL
                     SELECT s.cable_id, s.version_id, ts_rank(s.search_vector, {TsQuery})
                     FROM subjects s
-                    WHERE s.search_vector @@ {TsQuery} AND {readableS}
+                    WHERE s.search_vector @@ {TsQuery} AND {readableS}{string.Format(inWindow, "s")}
                     UNION ALL
                     SELECT c.id, c.current_version_id, ts_rank(n.search_vector, {TsQuery})
                     FROM cable_notes n JOIN cables c ON c.reference_id = n.cable_reference_id
@@ -338,6 +386,10 @@ public static class ArchiveSearch
         ? "{0}created_at ASC NULLS LAST, {0}id ASC"
         : "{0}created_at DESC NULLS FIRST, {0}id DESC";
 
+    /// <summary>The <see cref="CapMonth"/> of a <c>timestamptz</c> expression, null when it is null.</summary>
+    private static string MonthOf(string createdAt) =>
+        $"(extract(year FROM {createdAt} AT TIME ZONE 'UTC') * 12 + extract(month FROM {createdAt} AT TIME ZONE 'UTC') - 1)::int";
+
     private static string EnvelopeFilters(SearchQuery query)
     {
         var filters = new List<string> { "true" };
@@ -361,6 +413,14 @@ public static class ArchiveSearch
         }
 
         return string.Join(" AND ", filters);
+    }
+
+    /// <summary>Which plan runs: the walk, or the index plan over the first <paramref name="WindowCables"/> cables in cap order first (null: over all).</summary>
+    private readonly record struct PlanChoice(bool WalkCables, double? WindowCables)
+    {
+        public static PlanChoice Walk => new(true, null);
+
+        public static PlanChoice IndexOverAll => new(false, null);
     }
 
     private static List<FacetCount> ReadFacets(string json)

@@ -13,6 +13,12 @@ public enum SearchPlan
 
     /// <summary>Walk the cables in cap order and stop at the cap (fast for terms that are everywhere).</summary>
     WalkCables,
+
+    /// <summary>
+    /// The index plan over the first month in cap order only, and over everything when that does not fill the cap: the
+    /// smallest window the automatic choice can take, for tests.
+    /// </summary>
+    IndexFirstMonth,
 }
 
 /// <summary>How search results are ordered.</summary>
@@ -72,6 +78,10 @@ public sealed record SearchQuery
 
     /// <summary>Whether the query has search terms.</summary>
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Whether any filter on the envelope narrows the search.</summary>
+    public bool HasEnvelopeFilters =>
+        From is not null || To is not null || Origins.Count > 0 || Classifications.Count > 0 || Tags.Count > 0 || RedactedOnly;
 }
 
 /// <summary>A value of a facet and how many results carry it.</summary>

@@ -23,12 +23,12 @@ internal static class ArchiveFingerprint
             """),
         ("paragraphs", """
             SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), p.position, p.number, p.depth, p.mark_status, p.mark, p.mark_level,
-                p.mark_caveats::text, p.read_level, p.read_caveats::text, md5(p.text), p.span_start, p.span_length, p.searchable, md5(p.search_vector::text))
+                p.mark_caveats::text, p.read_level, p.read_caveats::text, p.created_month, md5(p.text), p.span_start, p.span_length, p.searchable, md5(p.search_vector::text))
             FROM paragraphs p JOIN cable_versions v ON v.id = p.version_id JOIN cables c ON c.id = p.cable_id
             """),
         ("subjects", """
             SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), s.mark_status, s.mark, s.mark_level, s.mark_caveats::text, s.read_level,
-                s.read_caveats::text, s.text, s.span_start, s.span_length, s.searchable, md5(s.search_vector::text))
+                s.read_caveats::text, s.created_month, s.text, s.span_start, s.span_length, s.searchable, md5(s.search_vector::text))
             FROM subjects s JOIN cable_versions v ON v.id = s.version_id JOIN cables c ON c.id = s.cable_id
             """),
         ("cable_tags", "SELECT concat_ws('|', c.reference_id, t.position, t.code, t.kind) FROM cable_tags t JOIN cables c ON c.id = t.cable_id"),

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+
+namespace CableArchive.Data.Search;
+
+/// <summary>
+/// The month of a cable's date as every portion of its versions carries it, indexed beside the portion's vector
+/// (<c>created_month</c>), so that a search of a frequent term can match the newest months first and stop once the cap is
+/// full, instead of fetching every matching portion of the archive (docs/decisions/search-newest-months-first.md).
+/// </summary>
+/// <remarks>
+/// A month is a count of months (<c>year × 12 + month − 1</c>, in UTC), so that the months of a window are a plain
+/// range of integers. An undated cable takes <see cref="Undated"/>, above every month, because the cap order puts
+/// undated cables first newest first and last oldest first. A portion takes the date of its own version's envelope,
+/// which is the cable's date whenever that version is current (the merge writes both from the same parse), so a
+/// search over current versions may trust it.
+/// </remarks>
+public static class CapMonth
+{
+    /// <summary>The month of an undated version: after every real month.</summary>
+    public const int Undated = int.MaxValue;
+
+    /// <summary>How long the archive's count of cables per month is reused before it is read again.</summary>
+    private static readonly TimeSpan HistogramLifetime = TimeSpan.FromMinutes(2);
+
+    private static readonly ConditionalWeakTable<NpgsqlDataSource, Histogram> Histograms = new();
+
+    /// <summary>The month of <paramref name="createdAt"/> (UTC), or <see cref="Undated"/>.</summary>
+    public static int Of(DateTime? createdAt) => createdAt is { } date
+        ? date.ToUniversalTime().Year * 12 + date.ToUniversalTime().Month - 1
+        : Undated;
+
+    /// <summary>The same month in SQL, of a <c>timestamptz</c> expression.</summary>
+    public static string Sql(string createdAt) =>
+        $"coalesce((extract(year FROM {createdAt} AT TIME ZONE 'UTC') * 12 + extract(month FROM {createdAt} AT TIME ZONE 'UTC') - 1)::int, {Undated})";
+
+    /// <summary>
+    /// The month at which a window of about <paramref name="cables"/> cables ends, walking the months in cap order
+    /// (newest first, undated before them; or oldest first), from a count of cables per month read at most
+    /// <see cref="HistogramLifetime"/> ago. A stale count only makes the window hold more or fewer cables than asked: the
+    /// window itself always reaches to the archive's newest (oldest) month as it is at the time of the search.
+    /// </summary>
+    internal static async Task<int> WindowEndAsync(NpgsqlDataSource dataSource, double cables, bool oldestFirst, CancellationToken cancellationToken)
+    {
+        var histogram = Histograms.GetValue(dataSource, _ => new Histogram());
+        var counts = await histogram.ReadAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        var months = oldestFirst ? counts.Where(m => m.Month != Undated) : counts.Reverse();
+        var taken = 0L;
+        var end = oldestFirst ? Undated - 1 : int.MinValue;
+        foreach (var (month, count) in months)
+        {
+            end = month;
+            taken += count;
+            if (taken >= cables)
+                break;
+        }
+
+        return end;
+    }
+
+    /// <summary>The archive's cables per month, in month order, shared by the searches of one data source.</summary>
+    private sealed class Histogram
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private (DateTime ReadAt, (int Month, long Count)[] Counts)? current;
+
+        public async Task<(int Month, long Count)[]> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        {
+            if (current is { } fresh && DateTime.UtcNow - fresh.ReadAt < HistogramLifetime)
+                return fresh.Counts;
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (current is { } other && DateTime.UtcNow - other.ReadAt < HistogramLifetime)
+                    return other.Counts;
+                var counts = new List<(int, long)>();
+                await using var command = dataSource.CreateCommand($"SELECT {Sql("created_at")} AS month, count(*) FROM cables GROUP BY 1 ORDER BY 1");
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    counts.Add((reader.GetInt32(0), reader.GetInt64(1)));
+                current = (DateTime.UtcNow, counts.ToArray());
+                return current.Value.Counts;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+}
