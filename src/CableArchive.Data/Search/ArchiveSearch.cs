@@ -41,6 +41,13 @@ public static class ArchiveSearch
     /// </summary>
     private const double WalkPortionCost = 0.5;
 
+    /// <summary>
+    /// What the index plan pays for each entry it steps through to intersect the terms with the months of a window
+    /// (about the shorter of the two lists), against a portion it fetches. Fitted to both plans timed on frequent words
+    /// and phrases (docs/scaling.md).
+    /// </summary>
+    private const double WindowEntryCost = 0.05;
+
     /// <summary>How many of the walk's first cables are probed to estimate how often several words or a phrase match.</summary>
     private const int ProbeCables = 400;
 
@@ -59,14 +66,13 @@ public static class ArchiveSearch
         {
             SearchPlan.WalkCables => PlanChoice.Walk,
             SearchPlan.Index => PlanChoice.IndexOverAll,
-            SearchPlan.IndexFirstMonth => new PlanChoice(false, 1),
+            SearchPlan.IndexFirstMonth => new PlanChoice(false, (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false)).End),
             _ => await ChoosePlanAsync(dataSource, reader, query, cancellationToken).ConfigureAwait(false),
         };
 
         // A window that did not fill the cap says nothing about the cables outside it: the search runs again over all.
-        if (choice.WindowCables is { } windowCables)
+        if (choice.WindowEnd is { } windowEnd)
         {
-            var windowEnd = await CapMonth.WindowEndAsync(dataSource, windowCables, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false);
             var (gathered, windowResults) = await SearchWindowAsync(dataSource, reader, query, windowEnd, cancellationToken).ConfigureAwait(false);
             if (gathered > MaxMatches)
                 return windowResults;
@@ -168,15 +174,25 @@ public static class ArchiveSearch
         if (matched == 0)
             return PlanChoice.IndexOverAll;
         var visits = (MaxMatches + 1) * (double)ProbeCables / matched;
+        var walkCost = WalkPortionCost * visits * portionsPerCable;
+
+        // Each matching cable holds at least one matching portion: a floor under the planner's estimate, which takes the
+        // words of "human rights" as independent and can be ten times too low.
+        matching = Math.Max(matching, cables * matched / ProbeCables);
 
         // The window is sized on all cables, so envelope filters, which the probe applies, would shrink what it holds.
-        var window = 2 * visits;
-        var windowShare = window < cables / 2 && !query.HasEnvelopeFilters ? window / cables : 1;
-        var walkCost = WalkPortionCost * visits * portionsPerCable;
-        var indexCost = matching * windowShare;
-        if (walkCost < indexCost)
-            return PlanChoice.Walk;
-        return windowShare < 1 ? new PlanChoice(false, window) : PlanChoice.IndexOverAll;
+        // It is made of whole months (the undated cables are one), so it may hold many more cables than asked; and the
+        // index steps through the months' entries beside the terms', skipping ahead in the longer list (WindowEntryCost).
+        // Over half the archive, the months' lists are as long as the terms' and a window saves nothing.
+        if (!query.HasEnvelopeFilters)
+        {
+            var (windowEnd, windowCables) = await CapMonth.WindowAsync(dataSource, 2 * visits, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false);
+            var windowCost = matching * windowCables / cables + WindowEntryCost * Math.Min(matching, windowCables * portionsPerCable);
+            if (windowCables < cables / 2 && windowCost < matching)
+                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, windowEnd);
+        }
+
+        return walkCost < matching ? PlanChoice.Walk : PlanChoice.IndexOverAll;
     }
 
     /// <summary>
@@ -415,8 +431,8 @@ public static class ArchiveSearch
         return string.Join(" AND ", filters);
     }
 
-    /// <summary>Which plan runs: the walk, or the index plan over the first <paramref name="WindowCables"/> cables in cap order first (null: over all).</summary>
-    private readonly record struct PlanChoice(bool WalkCables, double? WindowCables)
+    /// <summary>Which plan runs: the walk, or the index plan over the months up to <paramref name="WindowEnd"/> in cap order first (null: over all).</summary>
+    private readonly record struct PlanChoice(bool WalkCables, int? WindowEnd)
     {
         public static PlanChoice Walk => new(true, null);
 

@@ -35,12 +35,13 @@ public static class CapMonth
         $"coalesce((extract(year FROM {createdAt} AT TIME ZONE 'UTC') * 12 + extract(month FROM {createdAt} AT TIME ZONE 'UTC') - 1)::int, {Undated})";
 
     /// <summary>
-    /// The month at which a window of about <paramref name="cables"/> cables ends, walking the months in cap order
-    /// (newest first, undated before them; or oldest first), from a count of cables per month read at most
-    /// <see cref="HistogramLifetime"/> ago. A stale count only makes the window hold more or fewer cables than asked: the
-    /// window itself always reaches to the archive's newest (oldest) month as it is at the time of the search.
+    /// The month at which a window of at least <paramref name="cables"/> cables ends, walking the months in cap order
+    /// (newest first, undated before them; or oldest first), and how many cables the window holds, from a count of cables
+    /// per month read at most <see cref="HistogramLifetime"/> ago. A stale count only makes the window hold more or fewer
+    /// cables than it says: the window itself always reaches to the archive's newest (oldest) month as it is at the time
+    /// of the search.
     /// </summary>
-    internal static async Task<int> WindowEndAsync(NpgsqlDataSource dataSource, double cables, bool oldestFirst, CancellationToken cancellationToken)
+    internal static async Task<(int End, long Cables)> WindowAsync(NpgsqlDataSource dataSource, double cables, bool oldestFirst, CancellationToken cancellationToken)
     {
         var histogram = Histograms.GetValue(dataSource, _ => new Histogram());
         var counts = await histogram.ReadAsync(dataSource, cancellationToken).ConfigureAwait(false);
@@ -55,7 +56,7 @@ public static class CapMonth
                 break;
         }
 
-        return end;
+        return (end, taken);
     }
 
     /// <summary>The archive's cables per month, in month order, shared by the searches of one data source.</summary>
