@@ -48,7 +48,7 @@ public static class ArchiveSearch
     /// </summary>
     private const double WindowEntryCost = 0.05;
 
-    /// <summary>How many of the walk's first cables are probed to estimate how often several words or a phrase match.</summary>
+    /// <summary>How many of the walk's first cables are probed to estimate how many cables the terms match.</summary>
     private const int ProbeCables = 400;
 
     private const string CleanText = "replace(replace({0}.text, E'\\uE000', ''), E'\\uE001', '')";

@@ -5,7 +5,7 @@ namespace CableArchive.Data.Search;
 /// <summary>How a search statement finds its matches; every plan gives the same answer.</summary>
 public enum SearchPlan
 {
-    /// <summary>Chosen from the planner's estimate of how many portions the terms match.</summary>
+    /// <summary>Chosen from the planner's estimates and a probe of the first cables in cap order.</summary>
     Automatic,
 
     /// <summary>Collect every readable matching portion through the full-text index, then keep the first matches.</summary>
