@@ -99,6 +99,19 @@ public sealed class SearchPlanTests : IAsyncLifetime
         Assert.Equal(0, withheld);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_count_of_months_read_while_the_archive_was_empty_makes_no_window()
+    {
+        await using var empty = await ArchiveApp.StartAsync();
+        var reader = ReaderClearance.Of(Clearance.Of(ClassificationLevel.Confidential));
+        var query = new SearchQuery { Text = "harbor" };
+        Assert.Equal(0, (await ArchiveSearch.SearchAsync(empty.Archive.DataSource, reader, query, SearchPlan.IndexFirstMonth, TestContext.Current.CancellationToken)).Total);
+
+        // The count of cables per month is reused for a while: it still says the archive is empty.
+        await empty.ImportAsync([TestCableText.Tokyo(7001, "CONFIDENTIAL", [], new("(U)", "PORT REPORT"), [new("(U)", "The harbor is open.")])]);
+        Assert.Equal(1, (await ArchiveSearch.SearchAsync(empty.Archive.DataSource, reader, query, SearchPlan.IndexFirstMonth, TestContext.Current.CancellationToken)).Total);
+    }
+
     [Fact]
     public async Task The_phrase_probe_counts_only_the_first_cables_the_reader_may_read_a_match_in()
     {

@@ -66,7 +66,7 @@ public static class ArchiveSearch
         {
             SearchPlan.WalkCables => PlanChoice.Walk,
             SearchPlan.Index => PlanChoice.IndexOverAll,
-            SearchPlan.IndexFirstMonth => new PlanChoice(false, (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false)).End),
+            SearchPlan.IndexFirstMonth => new PlanChoice(false, (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false))?.End),
             _ => await ChoosePlanAsync(dataSource, reader, query, cancellationToken).ConfigureAwait(false),
         };
 
@@ -186,10 +186,12 @@ public static class ArchiveSearch
         // Over half the archive, the months' lists are as long as the terms' and a window saves nothing.
         if (!query.HasEnvelopeFilters)
         {
-            var (windowEnd, windowCables) = await CapMonth.WindowAsync(dataSource, 2 * visits, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false);
-            var windowCost = matching * windowCables / cables + WindowEntryCost * Math.Min(matching, windowCables * portionsPerCable);
-            if (windowCables < cables / 2 && windowCost < matching)
-                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, windowEnd);
+            if (await CapMonth.WindowAsync(dataSource, 2 * visits, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false) is { } window)
+            {
+                var windowCost = matching * window.Cables / cables + WindowEntryCost * Math.Min(matching, window.Cables * portionsPerCable);
+                if (window.Cables < cables / 2 && windowCost < matching)
+                    return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End);
+            }
         }
 
         return walkCost < matching ? PlanChoice.Walk : PlanChoice.IndexOverAll;

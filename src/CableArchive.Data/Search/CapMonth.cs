@@ -39,15 +39,17 @@ public static class CapMonth
     /// (newest first, undated before them; or oldest first), and how many cables the window holds, from a count of cables
     /// per month read at most <see cref="HistogramLifetime"/> ago. A stale count only makes the window hold more or fewer
     /// cables than it says: the window itself always reaches to the archive's newest (oldest) month as it is at the time
-    /// of the search.
+    /// of the search. Null when the count holds no month to end on (an archive empty when it was read).
     /// </summary>
-    internal static async Task<(int End, long Cables)> WindowAsync(NpgsqlDataSource dataSource, double cables, bool oldestFirst, CancellationToken cancellationToken)
+    internal static async Task<(int End, long Cables)?> WindowAsync(NpgsqlDataSource dataSource, double cables, bool oldestFirst, CancellationToken cancellationToken)
     {
         var histogram = Histograms.GetValue(dataSource, _ => new Histogram());
         var counts = await histogram.ReadAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        var months = oldestFirst ? counts.Where(m => m.Month != Undated) : counts.Reverse();
+        var months = (oldestFirst ? counts.Where(m => m.Month != Undated) : counts.Reverse()).ToList();
+        if (months.Count == 0)
+            return null;
         var taken = 0L;
-        var end = oldestFirst ? Undated - 1 : int.MinValue;
+        var end = months[0].Month;
         foreach (var (month, count) in months)
         {
             end = month;
