@@ -184,14 +184,12 @@ public static class ArchiveSearch
         // It is made of whole months (the undated cables are one), so it may hold many more cables than asked; and the
         // index steps through the months' entries beside the terms', skipping ahead in the longer list (WindowEntryCost).
         // Over half the archive, the months' lists are as long as the terms' and a window saves nothing.
-        if (!query.HasEnvelopeFilters)
+        if (!query.HasEnvelopeFilters
+            && await CapMonth.WindowAsync(dataSource, 2 * visits, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false) is { } window)
         {
-            if (await CapMonth.WindowAsync(dataSource, 2 * visits, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false) is { } window)
-            {
-                var windowCost = matching * window.Cables / cables + WindowEntryCost * Math.Min(matching, window.Cables * portionsPerCable);
-                if (window.Cables < cables / 2 && windowCost < matching)
-                    return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End);
-            }
+            var windowCost = matching * window.Cables / cables + WindowEntryCost * Math.Min(matching, window.Cables * portionsPerCable);
+            if (window.Cables < cables / 2 && windowCost < matching)
+                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End);
         }
 
         return walkCost < matching ? PlanChoice.Walk : PlanChoice.IndexOverAll;
@@ -275,8 +273,8 @@ public static class ArchiveSearch
                 // The months are listed, not given as a range: the GIN index skips through a list of equal keys beside the
                 // terms' posting lists, but reads every entry of a range in full (docs/decisions/search-newest-months-first.md).
                 var months = query.Sort == SearchSort.Oldest
-                    ? $"SELECT generate_series((SELECT {MonthOf("min(created_at)")} FROM cables), @window_end)"
-                    : $"SELECT generate_series(@window_end, (SELECT {MonthOf("max(created_at)")} FROM cables)) UNION ALL SELECT {CapMonth.Undated}";
+                    ? $"SELECT generate_series((SELECT {CapMonth.SqlOrNull("min(created_at)")} FROM cables), @window_end)"
+                    : $"SELECT generate_series(@window_end, (SELECT {CapMonth.SqlOrNull("max(created_at)")} FROM cables)) UNION ALL SELECT {CapMonth.Undated}";
                 sql.Append($"""
 
                     window_months AS MATERIALIZED (SELECT ARRAY({months}) AS months),
@@ -403,10 +401,6 @@ public static class ArchiveSearch
     private static string CapOrder(SearchQuery query) => query.Sort == SearchSort.Oldest
         ? "{0}created_at ASC NULLS LAST, {0}id ASC"
         : "{0}created_at DESC NULLS FIRST, {0}id DESC";
-
-    /// <summary>The <see cref="CapMonth"/> of a <c>timestamptz</c> expression, null when it is null.</summary>
-    private static string MonthOf(string createdAt) =>
-        $"(extract(year FROM {createdAt} AT TIME ZONE 'UTC') * 12 + extract(month FROM {createdAt} AT TIME ZONE 'UTC') - 1)::int";
 
     private static string EnvelopeFilters(SearchQuery query)
     {

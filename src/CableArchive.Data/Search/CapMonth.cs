@@ -26,13 +26,14 @@ public static class CapMonth
     private static readonly ConditionalWeakTable<NpgsqlDataSource, Histogram> Histograms = new();
 
     /// <summary>The month of <paramref name="createdAt"/> (UTC), or <see cref="Undated"/>.</summary>
-    public static int Of(DateTime? createdAt) => createdAt is { } date
-        ? date.ToUniversalTime().Year * 12 + date.ToUniversalTime().Month - 1
-        : Undated;
+    public static int Of(DateTime? createdAt) => createdAt?.ToUniversalTime() is { } utc ? utc.Year * 12 + utc.Month - 1 : Undated;
 
     /// <summary>The same month in SQL, of a <c>timestamptz</c> expression.</summary>
-    public static string Sql(string createdAt) =>
-        $"coalesce((extract(year FROM {createdAt} AT TIME ZONE 'UTC') * 12 + extract(month FROM {createdAt} AT TIME ZONE 'UTC') - 1)::int, {Undated})";
+    public static string Sql(string createdAt) => $"coalesce({SqlOrNull(createdAt)}, {Undated})";
+
+    /// <summary>The month in SQL of a <c>timestamptz</c> expression, null where it is null.</summary>
+    internal static string SqlOrNull(string createdAt) =>
+        $"(extract(year FROM {createdAt} AT TIME ZONE 'UTC') * 12 + extract(month FROM {createdAt} AT TIME ZONE 'UTC') - 1)::int";
 
     /// <summary>
     /// The month at which a window of at least <paramref name="cables"/> cables ends, walking the months in cap order
@@ -65,29 +66,36 @@ public static class CapMonth
     private sealed class Histogram
     {
         private readonly SemaphoreSlim gate = new(1, 1);
-        private (DateTime ReadAt, (int Month, long Count)[] Counts)? current;
+
+        // A reference, read and replaced whole, so that searches running beside a refresh never see half of one.
+        private volatile Snapshot? current;
 
         public async Task<(int Month, long Count)[]> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
         {
-            if (current is { } fresh && DateTime.UtcNow - fresh.ReadAt < HistogramLifetime)
+            if (current is { IsFresh: true } fresh)
                 return fresh.Counts;
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (current is { } other && DateTime.UtcNow - other.ReadAt < HistogramLifetime)
+                if (current is { IsFresh: true } other)
                     return other.Counts;
                 var counts = new List<(int, long)>();
                 await using var command = dataSource.CreateCommand($"SELECT {Sql("created_at")} AS month, count(*) FROM cables GROUP BY 1 ORDER BY 1");
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     counts.Add((reader.GetInt32(0), reader.GetInt64(1)));
-                current = (DateTime.UtcNow, counts.ToArray());
-                return current.Value.Counts;
+                current = new Snapshot(DateTime.UtcNow, counts.ToArray());
+                return current.Counts;
             }
             finally
             {
                 gate.Release();
             }
+        }
+
+        private sealed record Snapshot(DateTime ReadAt, (int Month, long Count)[] Counts)
+        {
+            public bool IsFresh => DateTime.UtcNow - ReadAt < HistogramLifetime;
         }
     }
 }
