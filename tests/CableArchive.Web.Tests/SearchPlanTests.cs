@@ -2,6 +2,7 @@ using System.Text.Json;
 using CableArchive.Data.Search;
 using CableArchive.Domain.Classification;
 using CableArchive.Tests.Web.Infrastructure;
+using CableArchive.Tests.Web.Notes;
 
 namespace CableArchive.Tests.Web;
 
@@ -97,6 +98,26 @@ public sealed class SearchPlanTests : IAsyncLifetime
         // A term only in withheld portions gathers nothing in any window.
         var (withheld, _) = await ArchiveSearch.SearchWindowAsync(app.Archive.DataSource, reader, new SearchQuery { Text = "pilots" }, september, CancellationToken.None);
         Assert.Equal(0, withheld);
+    }
+
+    [Fact]
+    public async Task A_note_outside_the_window_does_not_count_towards_filling_it()
+    {
+        // September holds 999 cables with a readable "harbor" once 21 of its reports are left out; two notes put the word
+        // on July cables as well. Gathered over September, 999 cables and the 2 noted ones would fill the cap while the
+        // August cables, which come before July newest first, were never looked at.
+        await app.AddNoteAsync("08TOKYO6021", new ClassificationLabel(ClassificationLevel.Confidential), "The harbor again.");
+        await app.AddNoteAsync("08TOKYO6023", new ClassificationLabel(ClassificationLevel.Confidential), "The harbor once more.");
+        var query = new SearchQuery { Text = "harbor " + string.Join(' ', Enumerable.Range(999, 21).Select(i => "-" + i)), Sort = SearchSort.Newest };
+        var reader = ReaderClearance.Of(Clearance.Of(ClassificationLevel.Confidential));
+        var september = CapMonth.Of(new DateTime(2008, 9, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var (gathered, _) = await ArchiveSearch.SearchWindowAsync(app.Archive.DataSource, reader, query, september, CancellationToken.None);
+        Assert.Equal(ArchiveSearch.MaxMatches - 1, gathered);
+        var index = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.Index);
+        var firstMonth = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, query, SearchPlan.IndexFirstMonth);
+        Assert.Contains(index.Facets.Months, m => m is { Year: 2008, Month: 8, Count: 1 });
+        Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(firstMonth));
     }
 
     [Fact(Timeout = 60_000)]

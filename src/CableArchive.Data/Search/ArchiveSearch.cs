@@ -282,6 +282,10 @@ public static class ArchiveSearch
                 inWindow = " AND {0}.created_month = ANY((SELECT months FROM window_months)::int[])";
             }
 
+            // A note takes its cable's month: a note outside the window would count towards the cap while the cables of
+            // the months between were never looked at.
+            var noteInWindow = windowed ? $" AND {CapMonth.Sql("c.created_at")} = ANY((SELECT months FROM window_months)::int[])" : "";
+
             // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate. The query
             // is written out where it is used (not in a CTE) so that the planner folds it and estimates each term.
             // Portions are grouped by cable and version before they meet `cables`, so that the current-version check
@@ -300,7 +304,7 @@ public static class ArchiveSearch
                     UNION ALL
                     SELECT c.id, c.current_version_id, ts_rank(n.search_vector, {TsQuery})
                     FROM cable_notes n JOIN cables c ON c.reference_id = n.cable_reference_id
-                    WHERE n.search_vector @@ {TsQuery} AND {readableN}
+                    WHERE n.search_vector @@ {TsQuery} AND {readableN}{noteInWindow}
                 ),
                 ranked AS (SELECT cable_id, version_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id, version_id),
                 matched AS MATERIALIZED (

@@ -158,7 +158,7 @@ public sealed class NotesTests : IAsyncLifetime
         await app.AddNoteAsync("08TOKYO1001", new ClassificationLabel(ClassificationLevel.Confidential), "The rutabagaword shows up in a readable note.");
         await app.AddNoteAsync("08TOKYO1004", new ClassificationLabel(ClassificationLevel.Secret, [Caveat.NoForn]), "The parsnipword shows up in a withheld note.");
 
-        foreach (var plan in new[] { SearchPlan.Index, SearchPlan.WalkCables })
+        foreach (var plan in new[] { SearchPlan.Index, SearchPlan.WalkCables, SearchPlan.IndexFirstMonth })
         {
             var reader = ReaderClearance.Of(confidential.Clearance);
             var readable = await ArchiveSearch.SearchAsync(app.Archive.DataSource, reader, new SearchQuery { Text = "rutabagaword" }, plan);
