@@ -133,6 +133,26 @@ public sealed class SearchPlanTests : IAsyncLifetime
         Assert.Equal(1, (await ArchiveSearch.SearchAsync(empty.Archive.DataSource, reader, query, SearchPlan.IndexFirstMonth, TestContext.Current.CancellationToken)).Total);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_stale_count_of_months_is_used_while_it_is_read_again_in_the_background()
+    {
+        await using var archive = await ArchiveApp.StartAsync();
+        var dataSource = archive.Archive.DataSource;
+        var cancellationToken = TestContext.Current.CancellationToken;
+        Assert.Null(await CapMonth.WindowAsync(dataSource, 1, oldestFirst: false, cancellationToken));
+        await archive.ImportAsync([TestCableText.Tokyo(7002, "CONFIDENTIAL", [], new("(U)", "PORT REPORT"), [new("(U)", "The harbor is open.")])]);
+
+        // Fresh, the count read while the archive was empty is reused; stale, it still answers the search that finds it
+        // so, and a later search sees the count read meanwhile.
+        Assert.Null(await CapMonth.WindowAsync(dataSource, 1, oldestFirst: false, cancellationToken));
+        CapMonth.Expire(dataSource);
+        Assert.Null(await CapMonth.WindowAsync(dataSource, 1, oldestFirst: false, cancellationToken));
+        (int End, long Cables)? window;
+        while ((window = await CapMonth.WindowAsync(dataSource, 1, oldestFirst: false, cancellationToken)) is null)
+            await Task.Delay(50, cancellationToken);
+        Assert.Equal((CapMonth.Of(new DateTime(2008, 9, 18, 8, 17, 0, DateTimeKind.Utc)), 1L), window.Value);
+    }
+
     [Fact]
     public async Task The_phrase_probe_counts_only_the_first_cables_the_reader_may_read_a_match_in()
     {

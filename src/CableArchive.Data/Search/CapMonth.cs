@@ -38,9 +38,10 @@ public static class CapMonth
     /// <summary>
     /// The month at which a window of at least <paramref name="cables"/> cables ends, walking the months in cap order
     /// (newest first, undated before them; or oldest first), and how many cables the window holds, from a count of cables
-    /// per month read at most <see cref="HistogramLifetime"/> ago. A stale count only makes the window hold more or fewer
-    /// cables than it says: the window itself always reaches to the archive's newest (oldest) month as it is at the time
-    /// of the search. Null when the count holds no month to end on (an archive empty when it was read).
+    /// per month read at most <see cref="HistogramLifetime"/> ago, or older while it is read again. A stale count only
+    /// makes the window hold more or fewer cables than it says: the window itself always reaches to the archive's newest
+    /// (oldest) month as it is at the time of the search. Null when the count holds no month to end on (an archive empty
+    /// when it was read).
     /// </summary>
     internal static async Task<(int End, long Cables)?> WindowAsync(NpgsqlDataSource dataSource, double cables, bool oldestFirst, CancellationToken cancellationToken)
     {
@@ -62,7 +63,15 @@ public static class CapMonth
         return (end, taken);
     }
 
+    /// <summary>Makes the count of months of <paramref name="dataSource"/> stale, as if its lifetime had passed, for tests.</summary>
+    internal static void Expire(NpgsqlDataSource dataSource) => Histograms.GetValue(dataSource, _ => new Histogram()).Expire();
+
     /// <summary>The archive's cables per month, in month order, shared by the searches of one data source.</summary>
+    /// <remarks>
+    /// Only the first read waits for the count. Later, a stale count is still answered while one search reads it again in
+    /// the background: a stale count only sizes a window less well, and a refresh (a pass over every cable, up to half a
+    /// second when cold) would otherwise hold up every search that arrives meanwhile.
+    /// </remarks>
     private sealed class Histogram
     {
         private readonly SemaphoreSlim gate = new(1, 1);
@@ -72,25 +81,60 @@ public static class CapMonth
 
         public async Task<(int Month, long Count)[]> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
         {
-            if (current is { IsFresh: true } fresh)
-                return fresh.Counts;
+            if (current is { } snapshot)
+            {
+                if (!snapshot.IsFresh)
+                    RefreshInBackground(dataSource);
+                return snapshot.Counts;
+            }
+
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (current is { IsFresh: true } other)
-                    return other.Counts;
-                var counts = new List<(int, long)>();
-                await using var command = dataSource.CreateCommand($"SELECT {Sql("created_at")} AS month, count(*) FROM cables GROUP BY 1 ORDER BY 1");
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    counts.Add((reader.GetInt32(0), reader.GetInt64(1)));
-                current = new Snapshot(DateTime.UtcNow, counts.ToArray());
-                return current.Counts;
+                return current?.Counts ?? await LoadAsync(dataSource, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 gate.Release();
             }
+        }
+
+        public void Expire()
+        {
+            if (current is { } snapshot)
+                current = snapshot with { ReadAt = DateTime.MinValue };
+        }
+
+        private void RefreshInBackground(NpgsqlDataSource dataSource)
+        {
+            if (!gate.Wait(0))
+                return;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await LoadAsync(dataSource, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is NpgsqlException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // The stale count stays; the next search that finds it stale tries again.
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+        }
+
+        private async Task<(int Month, long Count)[]> LoadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        {
+            var counts = new List<(int, long)>();
+            await using var command = dataSource.CreateCommand($"SELECT {Sql("created_at")} AS month, count(*) FROM cables GROUP BY 1 ORDER BY 1");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                counts.Add((reader.GetInt32(0), reader.GetInt64(1)));
+            current = new Snapshot(DateTime.UtcNow, counts.ToArray());
+            return current.Counts;
         }
 
         private sealed record Snapshot(DateTime ReadAt, (int Month, long Count)[] Counts)
