@@ -133,8 +133,9 @@ public static class CapMonth
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 counts.Add((reader.GetInt32(0), reader.GetInt64(1)));
-            current = new Snapshot(DateTime.UtcNow, counts.ToArray());
-            return current.Counts;
+            var snapshot = new Snapshot(DateTime.UtcNow, counts.ToArray());
+            current = snapshot;
+            return snapshot.Counts;
         }
 
         private sealed record Snapshot(DateTime ReadAt, (int Month, long Count)[] Counts)
