@@ -29,6 +29,12 @@ internal static class Signers
     private static readonly char[] SurnameEdges = ['.', ','];
     private static readonly SearchValues<string> FooterMarkers =
         SearchValues.Create(["http", "intelink", "/wiki/", "Classified Web", "sgov.gov", "SELECT * FROM"], StringComparison.OrdinalIgnoreCase);
+    // Words a footer ends with that are not a signer ("… Classified Web Site", "… Portal").
+    private static readonly FrozenSet<string> NotFooterNames = FrozenSet.ToFrozenSet(["WEBSITE", "SITE", "WEB", "PORTAL", "HOME", "PAGE"], StringComparer.Ordinal);
+
+    // The file extension of an address that a wrapped line split off ("index. cfm").
+    private static readonly FrozenSet<string> AddressEndings = FrozenSet.ToFrozenSet(["cfm", "htm", "html", "asp", "aspx", "php"], StringComparer.OrdinalIgnoreCase);
+
     private static readonly string[] LoneTrailerWords = ["SIPDIS", "NOFORN", "NNNN", "BT"];
     private static readonly string[] TrailerPrefixes = ["END CABLE TEXT", "DECLASSIFIED/RELEASED", "NOTE BY OC/T", "NOTE: NOT PASSED", "REVIEW "];
 
@@ -62,8 +68,9 @@ internal static class Signers
                 continue;
             if (IsTrailer(text, a, b))
             {
-                // "…Classified Website: http://… ******** CUNNINGHAM": the footer shares the signer's line.
-                if (text[a] == '*' && ReadSameLineName(text, a, b, out var afterFooter))
+                // "…Classified Website: http://… ******** CUNNINGHAM", "… london/index. cfm Tuttle": the footer shares the
+                // signer's line.
+                if ((text[a] == '*' && ReadSameLineName(text, a, b, out var afterFooter)) || ReadNameAfterAddress(text, a, b, out afterFooter))
                 {
                     AddNames(body, signers, [(afterFooter, b)], classifiers);
                     textEnd = lineStart;
@@ -290,6 +297,36 @@ internal static class Signers
         return true;
     }
 
+    /// <summary>
+    /// A name ending a classified-web footer, after its web address (<c>Visit London's Classified Website:
+    /// http://www.state.sgov.gov/p/eur/london/index. cfm Tuttle</c>): the last word, a name set off by a space, with
+    /// nothing between it and the address but the address's own pieces (a wrapped address keeps a dot, a slash or a
+    /// file extension in each).
+    /// </summary>
+    private static bool ReadNameAfterAddress(string text, int a, int b, out int nameStart)
+    {
+        nameStart = b;
+        var end = b;
+        while (end > a && text[end - 1] is '.' or '#')
+            end--;
+        var p = end;
+        while (p > a && (char.IsLetter(text[p - 1]) || text[p - 1] is '\'' or '-'))
+            p--;
+        if (end - p < 3 || p == a || text[p - 1] != ' ' || !IsNameWord(text, p, end) || NotFooterNames.Contains(Word(text, (p, end))))
+            return false;
+        var scheme = text.AsSpan(a, p - a).LastIndexOf("http", StringComparison.OrdinalIgnoreCase);
+        if (scheme < 0)
+            return false;
+        foreach (var piece in text.Substring(a + scheme, p - a - scheme).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (piece.AsSpan().IndexOfAny('/', '.') < 0 && !AddressEndings.Contains(piece))
+                return false;
+        }
+
+        nameStart = p;
+        return true;
+    }
+
     private static int CountWords(string text, int start, int end)
     {
         var words = 0;
@@ -399,8 +436,9 @@ internal static class Signers
 
         // Classified-web footers (§8.7) and old distribution blocks ("INFO  LOG-00   NP-00 …"); mail and database debris
         // that some copies carry after the text ("Zenaida X Toledo 07/30/2008 04:04:14 PM From DB/Inbox", "EPET @ EL P").
+        // A numbered paragraph is text whatever it quotes ("¶9. (U) Please see: http://en.wikipedia.org/…").
         var line = text.AsSpan(a, length);
-        if (line.IndexOfAny('@', '`') >= 0 || line.IndexOfAny(FooterMarkers) >= 0 || HasClockTime(line))
+        if ((line.IndexOfAny('@', '`') >= 0 || line.IndexOfAny(FooterMarkers) >= 0 || HasClockTime(line)) && !Paragraphs.IsNumberedLine(text, a, b))
             return true;
         return line.Contains("-00 ", StringComparison.Ordinal) && (line.StartsWith("INFO") || line.StartsWith("ACTION") || line.Count("-00") >= 3);
     }

@@ -31,6 +31,8 @@ public class SignerTests
     [InlineData("STRAUSZ-HUPE", "STRAUSZ-HUPE")]
     [InlineData("ODONOHUE", "O'DONOHUE")]
     [InlineData("TIMKEN JR", "TIMKEN JR")]
+    [InlineData("Visit Oslo's Classified Website: http://www.state.sgov.gov/p/eur/oslo/index. cfm Whitney", "WHITNEY")]
+    [InlineData("Visit Oslo's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Nor way\nWHITNEY", "WHITNEY")]
     public void The_signer_after_the_trailers(string tail, string signer)
     {
         Assert.Equal([signer], Names(tail));
@@ -42,6 +44,7 @@ public class SignerTests
     [InlineData("we should caveat our release of funds. END COMMENT EIKENBERRY", "EIKENBERRY")]
     [InlineData("the Cuban people are more likely to endure it. .FARRAR", "FARRAR")]
     [InlineData("there is much the U.S. and Spain can do together. Aguirre", "AGUIRRE")]
+    [InlineData("2. (U) The report is at http://www.example.org/reports/harbor _2009 for those who want \"The Harbor Report.\" Whitney", "WHITNEY")]
     public void A_signer_on_the_same_line_as_the_text(string tail, string signer)
     {
         Assert.Equal([signer], Names(tail));
@@ -70,9 +73,20 @@ public class SignerTests
     [Theory]
     [InlineData("\u00b657. (U) The monthly inflation rate for March was 5.6 percent. The")]
     [InlineData("OUTSTANDING DEBT--MIGHT BE IN\nJEOPARDY.")]
+    [InlineData("Visit Oslo's Classified Website at http://www.state.sgov.gov/p/eur/oslo for More")]
+    [InlineData("Visit Oslo's Classified Web Site")]
     public void No_signer(string tail)
     {
         Assert.Empty(Names(tail));
+    }
+
+    [Fact]
+    public void A_numbered_paragraph_that_quotes_a_web_address_is_text_not_a_footer()
+    {
+        var result = Parse(Front + "2. (U) The report is at http://www.example.org/harbor for all.\n", 2009);
+
+        Assert.Equal(["The text ends here.", "The report is at http://www.example.org/harbor for all."], result.Paragraphs.Select(p => p.Text));
+        Assert.Empty(result.Signers);
     }
 
     [Fact]
