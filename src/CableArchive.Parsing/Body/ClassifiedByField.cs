@@ -221,6 +221,25 @@ internal static class ClassifiedByField
         return q;
     }
 
+    /// <summary>
+    /// Whether the E.O. keyword at <paramref name="start"/> is the order the reasons cite (<c>Classified by … ; reasons:
+    /// E.O. 12958 1.4 (b,d).</c>), not the E.O. field: its line gives a reason number and no declassification.
+    /// </summary>
+    public static bool IsCitedInReasons(string text, int start, int limit)
+    {
+        var lineEnd = TextScan.LineEnd(text, start, limit);
+        var line = text.AsSpan(start, lineEnd - start);
+        if (line.Contains("DECL", StringComparison.OrdinalIgnoreCase))
+            return false;
+        for (var p = start + 1; p < lineEnd; p++)
+        {
+            if (text[p] == '1' && TextScan.IsWordStart(text, p) && MatchReasonNumber(text, p, lineEnd, out _) > p)
+                return true;
+        }
+
+        return false;
+    }
+
     private static bool IsExecutiveOrderMention(string text, int p, int limit)
     {
         var q = p + 1;
@@ -276,9 +295,11 @@ internal static class ClassifiedByField
                     continue;
                 }
 
-                if (TextScan.IsWordAt(text, q, "AND"))
+                // "and", also split by wrapping ("1.4 (b) an" / "d (d).", §12).
+                var and = TextScan.MatchLoose(text, q, limit, "AND", maxGap: 0, acrossLines: true);
+                if (and > q && TextScan.IsWordStart(text, q) && TextScan.IsWordEnd(text, and))
                 {
-                    q += 3;
+                    q = and;
                     continue;
                 }
 
@@ -302,6 +323,15 @@ internal static class ClassifiedByField
                 reasons.Add($"1.{section}");
             while (end < limit && text[end] is '.' or ')' or ' ')
                 end++;
+
+            // "… 1.4 (b) and (d" / ").": the closing punctuation wrapped onto a line of its own.
+            if (end < limit && text[end] == '\n')
+            {
+                var next = TextScan.LineEnd(text, end + 1, limit);
+                if (next > end + 1 && text.AsSpan(end + 1, next - end - 1).IndexOfAnyExcept(").; ") < 0)
+                    end = next;
+            }
+
             end = TextScan.TrimEnd(text, start, end);
             return reasons;
         }

@@ -74,7 +74,7 @@ internal static class FrontMatter
             if (chosen.Count > 0 && CountLines(text, frontEnd, keyword.Start) > MaxGapLines)
                 break;
             var limit = keyword.Start >= regionEnd ? Math.Min(body.End, regionEnd + ClassifiedByInParagraph * 4) : regionEnd;
-            var end = ReadField(context, body, result, keywords, keyword, Bound(keywords, keyword, limit), year);
+            var end = ReadField(context, body, result, keywords, keyword, Bound(text, keywords, keyword, limit), year);
             chosen.Add(keyword);
             fieldSpans.Add((keyword.Start, end));
             frontEnd = Math.Max(frontEnd, end);
@@ -85,7 +85,7 @@ internal static class FrontMatter
         {
             if (Contains(chosen, keyword.Field))
                 continue;
-            ReadField(context, body, result, keywords, keyword, Bound(keywords, keyword, bannerStart), year);
+            ReadField(context, body, result, keywords, keyword, Bound(text, keywords, keyword, bannerStart), year);
             context.Report(DiagnosticSeverity.Info, body.ToSource(keyword.Start), $"The {Describe(keyword.Field)} was taken from the text before the classification line.");
         }
 
@@ -164,13 +164,17 @@ internal static class FrontMatter
         return count;
     }
 
-    // A field runs to the next keyword of another field (items share lines, §3.2) or to the limit.
-    private static int Bound(List<Keyword> keywords, Keyword keyword, int limit)
+    // A field runs to the next keyword of another field (items share lines, §3.2) or to the limit; the order that the
+    // reasons of a Classified By line cite is part of that line (§7).
+    private static int Bound(string text, List<Keyword> keywords, Keyword keyword, int limit)
     {
         foreach (var other in keywords)
         {
-            if (other.Field != keyword.Field && other.Start >= keyword.ContentStart && other.Start < limit)
-                return other.Start;
+            if (other.Field == keyword.Field || other.Start < keyword.ContentStart || other.Start >= limit)
+                continue;
+            if (keyword.Field == FrontField.ClassifiedBy && other.Field == FrontField.ExecutiveOrder && ClassifiedByField.IsCitedInReasons(text, other.Start, limit))
+                continue;
+            return other.Start;
         }
 
         return Math.Max(limit, keyword.ContentStart);
@@ -224,7 +228,7 @@ internal static class FrontMatter
             {
                 if (later.Field != FrontField.ClassifiedBy || later.Start <= keyword.Start || later.Start > end + 400)
                     continue;
-                var (retry, retryEnd) = ClassifiedByField.Read(body, later, Bound(keywords, later, Math.Min(body.End, later.ContentStart + 1000)));
+                var (retry, retryEnd) = ClassifiedByField.Read(body, later, Bound(body.Text, keywords, later, Math.Min(body.End, later.ContentStart + 1000)));
                 if (retry.Names.Count == 0)
                     continue;
                 result.ClassifiedBy = retry;

@@ -64,6 +64,9 @@ public class ClassifiedByTests
     [InlineData("DUE TO 1,4 (C) AND (D).", new[] { "1.4(c)", "1.4(d)" })]
     [InlineData("for reasons 1. \n4 (b) and (d)", new[] { "1.4(b)", "1.4(d)" })]
     [InlineData("for REASO\nNS 1.4 (B)", new[] { "1.4(b)" })]
+    [InlineData("Reasons: 1.4 (b) an\nd (d).", new[] { "1.4(b)", "1.4(d)" })]
+    [InlineData("Reasons: 1.4 (b) a\nnd (d).", new[] { "1.4(b)", "1.4(d)" })]
+    [InlineData("; reasons: E.O. 12958 1.4 (b,d).", new[] { "1.4(b)", "1.4(d)" })]
     public void Reasons_are_normalised(string tail, string[] reasons)
     {
         var classifiedBy = Parse("Classified By: Ambassador John Smith " + tail, 2009).ClassifiedBy;
@@ -89,6 +92,21 @@ public class ClassifiedByTests
         Assert.Equal(["THEODORE KATTOUF"], result.ClassifiedBy?.Names ?? []);
         Assert.Equal("CDA", result.ClassifiedBy?.Title);
         Assert.Contains(result.Paragraphs, p => p.Number == "1");
+    }
+
+    [Theory]
+    [InlineData("for reasons 1.4 (b) and (d\n).")]
+    [InlineData("Reasons: 1.4 (b) an\nd (d).")]
+    [InlineData("; reasons: E.O. 12958 1.4 (b,d).")]
+    public void A_line_wrapped_in_its_reasons_leaves_no_fragment_in_the_text(string tail)
+    {
+        var text = Lines("C O N F I D E N T I A L PARIS 005335", "", "E.O. 12958: DECL: 08/03/2015", "TAGS: ECON FR", "SUBJECT: A CALL", "",
+            "Classified By: Ambassador John Smith " + tail, "", "1. (C) The Ambassador met the minister.");
+        var result = Parse(text, 2005);
+
+        Assert.Equal(["1.4(b)", "1.4(d)"], result.ClassifiedBy?.Reasons ?? []);
+        Assert.Equal(["The Ambassador met the minister."], result.Paragraphs.Select(p => p.Text));
+        Assert.Equal("12958", result.ExecutiveOrder?.Order);
     }
 
     [Fact]
