@@ -347,6 +347,10 @@ internal static class ReferencesField
     {
         var tokens = Tokenize(text, start, end);
         var found = new List<Citation>();
+
+        // Tokens before this one belong to a citation already read: one may follow it with no separator
+        // ("SAO PAULO 433 SAO PAULO 421 BRASILIA 709").
+        var citedUntil = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Number || !IsSerial(tokens[i].Text))
@@ -356,10 +360,11 @@ internal static class ReferencesField
             {
                 found.Add(new Citation(stationAfter, Serial(tokens[i].Text), null, tokens[i].Start, tokens[lastWord].End));
                 i = lastWord;
+                citedUntil = i + 1;
                 continue;
             }
 
-            if (TryCiteBefore(tokens, i) is not { } origin)
+            if (TryCiteBefore(tokens, i, citedUntil) is not { } origin)
                 continue;
             var (suffixEnd, suffixYear, next) = ReadYearSuffix(tokens, i);
             var year = suffixYear ?? origin.Year;
@@ -373,6 +378,8 @@ internal static class ReferencesField
                 found.Add(new Citation(origin.Station, Serial(tokens[serialAt].Text), moreYear ?? year, tokens[serialAt].Start, moreEnd));
                 i = moreNext - 1;
             }
+
+            citedUntil = i + 1;
         }
 
         // "¶B. 2962 AND PREVIOUS": a bare serial continues the previous item's origin — only when nothing but such words
@@ -391,8 +398,8 @@ internal static class ReferencesField
 
     private readonly record struct Origin(string Station, string? Year, int Start);
 
-    // ORIGIN words before the serial, with an item boundary before them.
-    private static Origin? TryCiteBefore(List<Token> tokens, int serialIndex)
+    // ORIGIN words before the serial, with an item boundary before them (the end of the citation read before counts).
+    private static Origin? TryCiteBefore(List<Token> tokens, int serialIndex, int citedUntil)
     {
         var serial = tokens[serialIndex];
         var j = serialIndex - 1;
@@ -425,7 +432,8 @@ internal static class ReferencesField
         {
             if (ResolveWords(tokens, first, j, adjacent) is not { } station)
                 continue;
-            if (!HasBoundaryBefore(tokens, first, out var yearIndex))
+            var yearIndex = -1;
+            if (first > citedUntil && !HasBoundaryBefore(tokens, first, out yearIndex))
                 return null;
             var yearBefore = yearIndex >= 0 ? AsYear(tokens[yearIndex].Text) : null;
             return new Origin(station, yearBetween ?? yearBefore, tokens[yearIndex >= 0 ? yearIndex : first].Start);
