@@ -29,6 +29,7 @@ internal static class Signers
     private static readonly char[] SurnameEdges = ['.', ','];
     private static readonly SearchValues<string> FooterMarkers =
         SearchValues.Create(["http", "intelink", "/wiki/", "Classified Web", "sgov.gov", "SELECT * FROM"], StringComparison.OrdinalIgnoreCase);
+
     // Words a footer ends with that are not a signer ("… Classified Web Site", "… Portal").
     private static readonly FrozenSet<string> NotFooterNames = FrozenSet.ToFrozenSet(["WEBSITE", "SITE", "WEB", "PORTAL", "HOME", "PAGE"], StringComparer.Ordinal);
 
@@ -269,12 +270,7 @@ internal static class Signers
     private static bool ReadSameLineName(string text, int a, int b, out int nameStart)
     {
         nameStart = b;
-        var end = b;
-        while (end > a && text[end - 1] is '.' or '#')
-            end--;
-        var p = end;
-        while (p > a && (char.IsLetter(text[p - 1]) || text[p - 1] is '\'' or '-'))
-            p--;
+        var (p, end) = LastWord(text, a, b);
         if (end - p < 3 || p == a || !IsNameWord(text, p, end))
             return false;
 
@@ -306,12 +302,7 @@ internal static class Signers
     private static bool ReadNameAfterAddress(string text, int a, int b, out int nameStart)
     {
         nameStart = b;
-        var end = b;
-        while (end > a && text[end - 1] is '.' or '#')
-            end--;
-        var p = end;
-        while (p > a && (char.IsLetter(text[p - 1]) || text[p - 1] is '\'' or '-'))
-            p--;
+        var (p, end) = LastWord(text, a, b);
         if (end - p < 3 || p == a || text[p - 1] != ' ' || !IsNameWord(text, p, end) || NotFooterNames.Contains(Word(text, (p, end))))
             return false;
         var scheme = text.AsSpan(a, p - a).LastIndexOf("http", StringComparison.OrdinalIgnoreCase);
@@ -325,6 +316,18 @@ internal static class Signers
 
         nameStart = p;
         return true;
+    }
+
+    // The last word of [a, b) without a trailing period or "##": letters, apostrophes and hyphens.
+    private static (int Start, int End) LastWord(string text, int a, int b)
+    {
+        var end = b;
+        while (end > a && text[end - 1] is '.' or '#')
+            end--;
+        var start = end;
+        while (start > a && (char.IsLetter(text[start - 1]) || text[start - 1] is '\'' or '-'))
+            start--;
+        return (start, end);
     }
 
     private static int CountWords(string text, int start, int end)
