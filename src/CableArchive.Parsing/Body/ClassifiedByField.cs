@@ -28,7 +28,7 @@ internal static class ClassifiedByField
         "USNATO", "EMBASSY", "US", "CONSULATE", "STATE", "DEPARTMENT", "DEPT", "AF", "EUR", "NEA", "EAP", "WHA", "SCA", "IO",
         "ISN", "INR", "DRL", "EB", "OES", "PM", "CT", "VCI", "NP", "AI", "CHARGÉ", "DE'AFFAIRS", "POLMIL", "ECONOMICS", "PUBLIC",
         "AFFAIRS", "UNDER", "SENIOR", "ADVISOR", "PRESIDENT", "VICE", "CONSUL-GENERAL", "MINISTER-COUNSELOR", "COMMANDER", "DATT",
-        "DIRECTOR-GENERAL", "ADMINISTRATOR", "PAO", "DHS", "FBI", "LEGATT", "REFCOORD", "CONOFF", "MGT", "A/S", "POLAD",
+        "DIRECTOR-GENERAL", "ADMINISTRATOR", "PAO", "DHS", "FBI", "LEGATT", "REFCOORD", "CONOFF", "MGT", "A/S", "POLAD", "M/C",
     ], StringComparer.Ordinal);
 
     // Long titles whose misspellings occur (§7: Ambassaor, Abassador, Ambasasdor, AMBSSADOR, Counsleor, CIEF, REPRESENATIVE).

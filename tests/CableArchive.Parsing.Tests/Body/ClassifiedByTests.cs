@@ -23,6 +23,7 @@ public class ClassifiedByTests
     [InlineData("Classified By: AMB:RCROCKER, Reasons 1.4 (b) and (c)", "RCROCKER")]
     [InlineData("Classified By: CDA: Charles Barclay for reQ#8$UQ8ML#C may choke", "Charles Barclay")]
     [InlineData("Classified By: ConGen Istanbul DPO Sandra Oudkirk; Reason 1.5 (d)", "Sandra Oudkirk")]
+    [InlineData("Classified By: Classified by Econ M/C Westerfield for Reasons 1.4 b and d.", "Westerfield")]
     [InlineData("Classified By: Special Representative for Afghanistan and Pakistan \nRichard C. Holbrooke \n \n1.  (U)  Text.", "Richard C. Holbrooke")]
     public void Reads_the_name_without_the_title(string line, string name)
     {
