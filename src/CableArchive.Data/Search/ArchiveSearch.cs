@@ -279,12 +279,10 @@ public static class ArchiveSearch
 
                     window_months AS MATERIALIZED (SELECT ARRAY({months}) AS months),
                     """);
-                inWindow = " AND {0}.created_month = ANY((SELECT months FROM window_months)::int[])";
+                // {0} is the row's month. A note takes its cable's: a note outside the window would count towards the cap
+                // while the cables of the months between were never looked at.
+                inWindow = " AND {0} = ANY((SELECT months FROM window_months)::int[])";
             }
-
-            // A note takes its cable's month: a note outside the window would count towards the cap while the cables of
-            // the months between were never looked at.
-            var noteInWindow = windowed ? $" AND {CapMonth.Sql("c.created_at")} = ANY((SELECT months FROM window_months)::int[])" : "";
 
             // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate. The query
             // is written out where it is used (not in a CTE) so that the planner folds it and estimates each term.
@@ -296,15 +294,15 @@ public static class ArchiveSearch
                 hits AS (
                     SELECT p.cable_id, p.version_id, ts_rank(p.search_vector, {TsQuery}) AS rank
                     FROM paragraphs p
-                    WHERE p.search_vector @@ {TsQuery} AND {readableP}{string.Format(inWindow, "p")}
+                    WHERE p.search_vector @@ {TsQuery} AND {readableP}{string.Format(inWindow, "p.created_month")}
                     UNION ALL
                     SELECT s.cable_id, s.version_id, ts_rank(s.search_vector, {TsQuery})
                     FROM subjects s
-                    WHERE s.search_vector @@ {TsQuery} AND {readableS}{string.Format(inWindow, "s")}
+                    WHERE s.search_vector @@ {TsQuery} AND {readableS}{string.Format(inWindow, "s.created_month")}
                     UNION ALL
                     SELECT c.id, c.current_version_id, ts_rank(n.search_vector, {TsQuery})
                     FROM cable_notes n JOIN cables c ON c.reference_id = n.cable_reference_id
-                    WHERE n.search_vector @@ {TsQuery} AND {readableN}{noteInWindow}
+                    WHERE n.search_vector @@ {TsQuery} AND {readableN}{string.Format(inWindow, CapMonth.Sql("c.created_at"))}
                 ),
                 ranked AS (SELECT cable_id, version_id, max(rank) AS rank, count(*) AS portions FROM hits GROUP BY cable_id, version_id),
                 matched AS MATERIALIZED (
