@@ -51,7 +51,7 @@ internal static class TagCodes
         "NC", "NE", "NF", "NG", "NH", "NI", "NL", "NO", "NP", "NR", "NS", "NT", "NU", "NZ", "PA", "PC", "PE", "PF", "PG", "PK",
         "PL", "PM", "PO", "PP", "PS", "PU", "QA", "RB", "RE", "RI", "RM", "RO", "RP", "RQ", "RS", "RW", "SA", "SB", "SC", "SE",
         "SF", "SG", "SH", "SI", "SL", "SM", "SN", "SO", "SP", "SR", "ST", "SU", "SV", "SW", "SX", "SY", "SZ", "TD", "TH", "TI",
-        "TK", "TL", "TN", "TO", "TP", "TS", "TT", "TU", "TV", "TW", "TX", "TZ", "UG", "UK", "UP", "US", "UV", "UY", "UZ", "VC",
+        "TC", "TK", "TL", "TN", "TO", "TP", "TS", "TT", "TU", "TV", "TW", "TX", "TZ", "UG", "UK", "UP", "US", "UV", "UY", "UZ", "VC",
         "VE", "VI", "VM", "VQ", "VT", "WA", "WE", "WF", "WI", "WQ", "WS", "WZ", "YI", "YM", "ZA", "ZI",
         "XA", "XB", "XC", "XD", "XE", "XF", "XG", "XH", "XI", "XJ", "XK", "XL", "XM", "XN", "XO", "XP", "XQ", "XR", "XS", "XT",
         "XU", "XV", "XW", "XX", "XY", "XZ",

@@ -51,6 +51,15 @@ internal static class TagsField
                 continue;
             }
 
+            if (TryMatchPhrase(tokens, i, out var phraseWords, out _) && !CrossesComma(tokens, i, phraseWords))
+            {
+                // §5.2: a known free-text tag can hold a word that is also a code ("TIP IN TURKEY": IN is India).
+                for (var k = 0; k < phraseWords; k++)
+                    run.Add(tokens[i + k]);
+                i += phraseWords - 1;
+                continue;
+            }
+
             if (IsCode(token.Text))
             {
                 FlushRun(body, run, tags, seen);
@@ -192,7 +201,8 @@ internal static class TagsField
         return new string(buffer[..length]);
     }
 
-    // A code breaks a phrase: a known tag, any four-letter subject-shaped tag, or a token with digits, "/" or "-" (UNGA/C-6).
+    // A code breaks a phrase: a known tag, any two-letter word (§5.2: geographic codes are not a closed list), any
+    // four-letter subject-shaped tag, or a token with digits, "/" or "-" (UNGA/C-6).
     private static bool IsCode(string token)
     {
         if (TagCodes.IsKnown(token))
@@ -202,7 +212,31 @@ internal static class TagsField
             letters &= c is >= 'A' and <= 'Z';
         if (!letters)
             return true;
-        return token.Length == 4 && "PEMSTACOK".Contains(token[0]) && !IsPhraseWord(token);
+        return token.Length == 2 || (token.Length == 4 && "PEMSTACOK".Contains(token[0]) && !IsPhraseWord(token));
+    }
+
+    private static bool CrossesComma(List<Token> tokens, int start, int count)
+    {
+        for (var k = start + 1; k < start + count; k++)
+        {
+            if (tokens[k].AfterComma)
+                return true;
+        }
+
+        return false;
+    }
+
+    // Free-text tags are words ("COUNTER TERRORISM", "OIL AND GAS"); a run made only of short acronyms ("FBI JUS") is
+    // a list of unknown codes whose separators were blanks.
+    private static bool IsAcronymRun(List<Token> run, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (run[k].Text.Length > 3 || run[k].Text is "AND" or "THE" or "FOR" or "OF" or "IN" or "ON" or "TO")
+                return false;
+        }
+
+        return true;
     }
 
     private static bool IsPhraseWord(string word)
@@ -299,8 +333,17 @@ internal static class TagsField
         {
             if (pendingStart < 0)
                 return;
-            var phrase = JoinTexts(run, pendingStart, upTo);
-            Add(body, tags, seen, phrase, TagCodes.KindOf(phrase), run[pendingStart].Start, run[upTo - 1].End);
+            if (IsAcronymRun(run, pendingStart, upTo))
+            {
+                for (var k = pendingStart; k < upTo; k++)
+                    Add(body, tags, seen, run[k].Text, TagCodes.KindOf(run[k].Text), run[k].Start, run[k].End);
+            }
+            else
+            {
+                var phrase = JoinTexts(run, pendingStart, upTo);
+                Add(body, tags, seen, phrase, TagCodes.KindOf(phrase), run[pendingStart].Start, run[upTo - 1].End);
+            }
+
             pendingStart = -1;
         }
     }

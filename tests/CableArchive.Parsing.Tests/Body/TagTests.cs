@@ -59,6 +59,25 @@ public class TagTests
     }
 
     [Fact]
+    public void Unknown_acronyms_side_by_side_are_separate_tags()
+    {
+        // 10KABUL62: "TAGS: FBI JUS PGOV PINR PREL"; 10STATE8675: "… PARM OTR TC"; TC is the UAE's FIPS code.
+        Assert.Equal(["FBI", "JUS", "PGOV", "PINR", "PREL"], Codes("TAGS: FBI JUS PGOV PINR PREL"));
+        Assert.Equal(["ENRG", "PARM", "OTR", "TC"], Codes("TAGS: ENRG PARM OTR TC"));
+        Assert.Equal(["PREL", "OTR", "QQ"], Codes("TAGS: PREL OTR QQ"));
+    }
+
+    [Fact]
+    public void Known_phrases_hold_words_that_are_also_codes()
+    {
+        // "IN" is India's code, but "TIP IN TURKEY" is one free-text tag (§5.2); an unknown phrase with a word of
+        // three letters stays one tag too.
+        Assert.Equal(["PTER", "TIP IN TURKEY", "TU"], Codes("TAGS: PTER TIP IN TURKEY TU"));
+        Assert.Equal(["EAID", "ECONOMY AND FINANCE"], Codes("TAGS: EAID ECONOMY AND FINANCE"));
+        Assert.Equal(["ENRG", "OIL AND GAS", "RS"], Codes("TAGS: ENRG OIL AND GAS RS"));
+    }
+
+    [Fact]
     public void Person_tags_after_ovip_without_parentheses()
     {
         Assert.Equal(["OVIP", "CLINTON, HILLARY", "PREL"], Codes("TAGS: OVIP CLINTON HILLARY PREL"));
