@@ -28,8 +28,11 @@ internal static class ReferencesField
     /// <param name="SpaceBefore">Whether blanks or a newline come before it.</param>
     private readonly record struct Token(TokenKind Kind, string Text, int Start, int End, bool SpaceBefore);
 
-    /// <summary>One cable cited: canonical station, serial without padding, two-digit year if written, and where it stands.</summary>
-    private sealed record Citation(string Station, string Serial, string? Year, int Start, int End);
+    /// <summary>
+    /// One cable cited: canonical station, serial without padding, two-digit year if written, where it stands, and whether
+    /// it is a serial that continues the origin before it ("State 188314, 259032").
+    /// </summary>
+    private sealed record Citation(string Station, string Serial, string? Year, int Start, int End, bool Continues = false);
 
     private static readonly char[] RawEdges = [' ', ',', ';', ':', '.'];
     private static readonly string[] NestedKeywords = ["REFERENCE", "REFTEL", "REFS", "REF"];
@@ -56,15 +59,17 @@ internal static class ReferencesField
         {
             var raw = TextScan.Collapse(text, itemStart, itemEnd).Trim(RawEdges);
             var citations = FindCitations(text, itemStart, itemEnd, ref previous);
-            foreach (var citation in citations)
+            for (var c = 0; c < citations.Count; c++)
             {
+                var citation = citations[c];
+                var citationRaw = label is null ? UnlabelledRaw(text, citations, c, itemStart, itemEnd) : raw;
                 var id = MakeId(citation, year);
                 if (id is null)
-                    context.Report(DiagnosticSeverity.Info, body.ToSource(citation.Start), $"The year of reference \"{raw}\" is unknown, so it has no canonical id.");
+                    context.Report(DiagnosticSeverity.Info, body.ToSource(citation.Start), $"The year of reference \"{citationRaw}\" is unknown, so it has no canonical id.");
                 references.Add(new Reference
                 {
                     Label = label,
-                    Raw = raw,
+                    Raw = citationRaw,
                     CableId = id,
                     Kind = ReferenceKind.Cable,
                     Span = body.ToSourceSpan(citation.Start, citation.End),
@@ -84,6 +89,21 @@ internal static class ReferencesField
         }
 
         return (references, end);
+    }
+
+    // An unlabelled list ("SAO PAULO 273, SAO PAULO 90, BRASILIA 791") gives each cable its own text: from its origin to
+    // the next origin. Serials that continue an origin ("STATE 188314, 259032") share its text.
+    private static string UnlabelledRaw(string text, List<Citation> citations, int index, int itemStart, int itemEnd)
+    {
+        var first = index;
+        while (first > 0 && citations[first].Continues)
+            first--;
+        var next = index + 1;
+        while (next < citations.Count && citations[next].Continues)
+            next++;
+        var start = first == 0 ? itemStart : citations[first].Start;
+        var end = next < citations.Count ? citations[next].Start : itemEnd;
+        return TextScan.Collapse(text, start, end).Trim(RawEdges);
     }
 
     // "REF: REF: SECSTATE 58408", "REF: REFERENCE: 01 ABUJA 997", "REF: REF (A) MADRID 3785" (§6.2).
@@ -202,8 +222,10 @@ internal static class ReferencesField
     /// <summary>
     /// Whether an explicit item label stands at <paramref name="p"/>: <c>A.</c>, <c>A)</c>, <c>(A)</c>, <c>[A]</c>, <c>A:</c>,
     /// <c>(1)</c>, each optionally after <c>¶</c> (§6.2). Two digits in parentheses are a year (<c>(99) ROME 2196</c>), not a label.
+    /// Inside the block, where the sequence of letters is checked, a lower-case letter is a label too (<c>a. State 77660
+    /// b. Berlin 1000</c>); the letter is returned in upper case.
     /// </summary>
-    private static bool IsLabelAt(string text, int p, int end, out char letter, out int labelEnd)
+    private static bool IsLabelAt(string text, int p, int end, out char letter, out int labelEnd, bool lowerCase = false)
     {
         letter = '\0';
         labelEnd = p;
@@ -216,9 +238,9 @@ internal static class ReferencesField
         if (c is '(' or '[')
         {
             var close = c == '(' ? ')' : ']';
-            if (p + 2 < end && (char.IsUpper(text[p + 1]) || TextScan.IsDigit(text[p + 1])) && text[p + 2] == close)
+            if (p + 2 < end && (char.IsUpper(text[p + 1]) || TextScan.IsDigit(text[p + 1]) || (lowerCase && IsAsciiLower(text[p + 1]))) && text[p + 2] == close)
             {
-                letter = text[p + 1];
+                letter = char.ToUpperInvariant(text[p + 1]);
                 labelEnd = p + 3;
                 return true;
             }
@@ -226,20 +248,21 @@ internal static class ReferencesField
             return false;
         }
 
-        if (!char.IsUpper(c) || p + 1 >= end || !TextScan.IsWordStart(text, p))
+        var lower = lowerCase && IsAsciiLower(c);
+        if (!(char.IsUpper(c) || lower) || p + 1 >= end || !TextScan.IsWordStart(text, p))
             return false;
         var mark = text[p + 1];
         var after = p + 2 < end ? text[p + 2] : ' ';
         var ok = mark switch
         {
             ')' => true,
-            '.' => TextScan.IsWhite(after) || TextScan.IsDigit(after) || after is '(' or '¶' || p + 2 >= end,
-            ':' => TextScan.IsWhite(after) || p + 2 >= end,
+            '.' => TextScan.IsWhite(after) || (!lower && TextScan.IsDigit(after)) || after is '(' or '¶' || p + 2 >= end,
+            ':' => !lower && (TextScan.IsWhite(after) || p + 2 >= end),
             _ => false,
         };
         if (!ok)
             return false;
-        letter = c;
+        letter = char.ToUpperInvariant(c);
         labelEnd = p + 2;
         return true;
     }
@@ -288,6 +311,8 @@ internal static class ReferencesField
         return items;
     }
 
+    private static bool IsAsciiLower(char c) => c is >= 'a' and <= 'z';
+
     // Whether a word stands right before `p` on the same line: then a bare letter is part of an origin ("PORT A 76"), and a
     // parenthesised letter glued to digits is a portion mark ("KUWAIT (C)02293"), not labels.
     private static bool AfterWord(string text, int start, int p)
@@ -303,7 +328,7 @@ internal static class ReferencesField
     // B Ottawa 406") must be exactly the next letter.
     private static bool TryReadLabel(string text, int p, int end, char current, bool afterWord, out char letter, out int labelEnd)
     {
-        if (IsLabelAt(text, p, end, out letter, out labelEnd))
+        if (IsLabelAt(text, p, end, out letter, out labelEnd, lowerCase: true))
         {
             if (afterWord && text[p] == '(' && labelEnd < end && char.IsLetterOrDigit(text[labelEnd]))
                 return false;
@@ -331,7 +356,7 @@ internal static class ReferencesField
         var q = TextScan.SkipWhitespace(text, p, end);
         if (TextScan.IsWordAt(text, q, "REF"))
             q = TextScan.SkipBlanks(text, q + 3, end);
-        if (IsLabelAt(text, q, end, out var again, out var againEnd) && again == letter)
+        if (IsLabelAt(text, q, end, out var again, out var againEnd, lowerCase: true) && again == letter)
             return againEnd;
         if (q < end && text[q] == letter && q + 1 < end && TextScan.IsWhite(text[q + 1]) && q > p)
             return q + 1;
@@ -375,7 +400,7 @@ internal static class ReferencesField
             while (TryReadContinuation(tokens, i + 1, out var serialAt))
             {
                 var (moreEnd, moreYear, moreNext) = ReadYearSuffix(tokens, serialAt);
-                found.Add(new Citation(origin.Station, Serial(tokens[serialAt].Text), moreYear ?? year, tokens[serialAt].Start, moreEnd));
+                found.Add(new Citation(origin.Station, Serial(tokens[serialAt].Text), moreYear ?? year, tokens[serialAt].Start, moreEnd, Continues: true));
                 i = moreNext - 1;
             }
 

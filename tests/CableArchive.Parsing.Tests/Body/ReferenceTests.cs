@@ -38,6 +38,17 @@ public class ReferenceTests
     }
 
     [Fact]
+    public void Each_cable_of_an_unlabelled_list_keeps_its_own_text()
+    {
+        var references = Parse("REF: SAO PAULO 273, SAO PAULO 90, STATE 188314, 259032 10 NAIROBI 11", 2009).References;
+
+        Assert.Equal(
+            [("09SAOPAULO273", "SAO PAULO 273"), ("09SAOPAULO90", "SAO PAULO 90"), ("09STATE188314", "STATE 188314, 259032"),
+             ("09STATE259032", "STATE 188314, 259032"), ("10NAIROBI11", "10 NAIROBI 11")],
+            references.Select(r => (r.CableId, r.Raw)));
+    }
+
+    [Fact]
     public void Serials_continued_with_slash_and_and()
     {
         Assert.Equal(
@@ -54,6 +65,9 @@ public class ReferenceTests
     [InlineData("REF: A: Sao Paulo 0031; B: La Paz 0462", new[] { "A", "B" })]
     [InlineData("REF: REF (A) MADRID 3785 (B) MADRID 3566", new[] { "A", "B" })]
     [InlineData("REFS: A) ABU DHABI 199  C) 2/5/09 MONOSSON-COOPER EMAIL  D) ABU DHABI 6", new[] { "A", "C", "D" })]
+    [InlineData("REF: a. State 77660 b. Berlin 1000", new[] { "A", "B" })]
+    [InlineData("REF: A. SANAA 01995 b. SANAA 02079 c. SANAA 01669", new[] { "A", "B", "C" })]
+    [InlineData("REF: (a) STATE 12 (b) STATE 13", new[] { "A", "B" })]
     public void Item_labels_in_their_written_forms(string text, string[] labels)
     {
         Assert.Equal(labels, Parse(text, 2010).References.Select(r => r.Label));
