@@ -163,14 +163,27 @@ internal static class Paragraphs
         return number > 0;
     }
 
-    // Paragraph numbers go up one at a time (gaps happen); WikiLeaks' ¶ anchor says a number is a paragraph whatever it is.
+    // Paragraph numbers go up one at a time (gaps happen). WikiLeaks' ¶ anchor says a number is a paragraph, except where
+    // its script anchored a number that a wrapped sentence put at the start of a line ("… January 2 and 3," / "¶2010.",
+    // 10KABUL62): a number going back, on the line right after one that ends mid-sentence, is text.
     private static bool IsPlausible(string text, int p, int number, int lastNumber)
     {
         if (text[p] == '¶')
-            return true;
+            return number == 1 || number > lastNumber || !ContinuesSentence(text, p);
         if (lastNumber == 0)
             return number <= 9;
         return number == 1 || (number > lastNumber && number <= lastNumber + 3);
+    }
+
+    // Whether the line before the one at `p` is not blank and ends with a word or a comma.
+    private static bool ContinuesSentence(string text, int p)
+    {
+        var lineStart = TextScan.LineStart(text, p);
+        if (lineStart < 2)
+            return false;
+        var previousStart = TextScan.LineStart(text, lineStart - 1);
+        var previousEnd = TextScan.TrimEnd(text, previousStart, lineStart - 1);
+        return previousEnd > previousStart && (char.IsLetter(text[previousEnd - 1]) || text[previousEnd - 1] == ',');
     }
 
     // "A. (C) …": a lettered sub-paragraph carrying its own mark (§8.1).

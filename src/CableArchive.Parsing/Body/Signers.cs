@@ -82,6 +82,14 @@ internal static class Signers
                 continue;
             }
 
+            // "…Classified Website … ********" / "jones" (10KUWAIT45): under a footer, a lone lower-case word is the signer.
+            if (IsLowerCaseWord(text, a, b) && UnderFooter(text, start, lineStart))
+            {
+                AddNames(body, signers, [(a, b)], classifiers);
+                textEnd = lineStart;
+                break;
+            }
+
             // A name with a period ("MCNAMARA.") must follow a sentence's end, not end a wrapped one ("… BE IN" / "JEOPARDY.").
             if (ReadNameLine(text, a, b, allowPeriod: true, out var names) && (!EndsWithPeriod(text, a, b) || FollowsSentence(text, start, lineStart)))
             {
@@ -244,6 +252,29 @@ internal static class Signers
         }
 
         return true;
+    }
+
+    private static bool IsLowerCaseWord(string text, int a, int b)
+    {
+        if (b - a < 3 || b - a > 20)
+            return false;
+        for (var i = a; i < b; i++)
+        {
+            if (text[i] is not (>= 'a' and <= 'z'))
+                return false;
+        }
+
+        return !NotNames.Contains(Word(text, (a, b)));
+    }
+
+    // The line above is a classified-web footer: a line of stars or one that quotes the web address.
+    private static bool UnderFooter(string text, int start, int lineStart)
+    {
+        var previous = TextScan.TrimEnd(text, start, lineStart);
+        if (previous <= start)
+            return false;
+        var a = TextScan.SkipBlanks(text, TextScan.LineStart(text, previous - 1), previous);
+        return a < previous && (text[a] == '*' || text.AsSpan(a, previous - a).ContainsAny(FooterMarkers)) && IsTrailer(text, a, previous);
     }
 
     private static bool EndsWithPeriod(string text, int a, int b) => b > a && text[b - 1] == '.';

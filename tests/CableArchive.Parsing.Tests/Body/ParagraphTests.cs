@@ -90,6 +90,17 @@ public class ParagraphTests
     }
 
     [Fact]
+    public void An_anchored_number_going_back_after_a_wrapped_line_is_text()
+    {
+        // WikiLeaks' script anchors any number that starts a line, also one a wrapped sentence put there.
+        var text = Front + Lines("\u00b63. (C) Three.", "", "\u00b64. (SBU) We ask guidance on the request posed in paragraph", "\u00b63. Then more.", "", "\u00b61. (C) A quoted text starts again.");
+        var paragraphs = Parse(text, 2008).Paragraphs;
+
+        Assert.Equal(["3", "4", "1"], paragraphs.Select(p => p.Number));
+        Assert.EndsWith("posed in paragraph\n\u00b63. Then more.", paragraphs[1].Text);
+    }
+
+    [Fact]
     public void A_number_that_does_not_continue_the_sequence_is_text()
     {
         var text = Front + Lines("1. (C) The meeting took place on September", "17. Bessho was there.", "", "2. (C) Next.");

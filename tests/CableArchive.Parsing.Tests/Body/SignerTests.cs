@@ -33,6 +33,7 @@ public class SignerTests
     [InlineData("TIMKEN JR", "TIMKEN JR")]
     [InlineData("Visit Oslo's Classified Website: http://www.state.sgov.gov/p/eur/oslo/index. cfm Whitney", "WHITNEY")]
     [InlineData("Visit Oslo's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Nor way\nWHITNEY", "WHITNEY")]
+    [InlineData("*********\nFor more reporting from Embassy Kuwait, visit:\n\nhttp://www.intelink.sgov.gov/wiki/Portal:Kuwa it\n*********\njones", "JONES")]
     public void The_signer_after_the_trailers(string tail, string signer)
     {
         Assert.Equal([signer], Names(tail));
@@ -75,6 +76,7 @@ public class SignerTests
     [InlineData("OUTSTANDING DEBT--MIGHT BE IN\nJEOPARDY.")]
     [InlineData("Visit Oslo's Classified Website at http://www.state.sgov.gov/p/eur/oslo for More")]
     [InlineData("Visit Oslo's Classified Web Site")]
+    [InlineData("The talks will go on and\ncontinue")]
     public void No_signer(string tail)
     {
         Assert.Empty(Names(tail));
