@@ -82,11 +82,13 @@ internal static class Signers
                 continue;
             }
 
-            // "…Classified Website … ********" / "jones" (10KUWAIT45): under a footer, a lone lower-case word is the signer.
-            if (IsLowerCaseWord(text, a, b) && UnderFooter(text, start, lineStart))
+            // A signer typed in lower case, on its own line: under a footer ("********" / "jones", 10KUWAIT45), after a
+            // sentence, or under another name ("Best," / "" / "Jeff" / "clinton", 09STATE63812).
+            if (IsLowerCaseWord(text, a, b) && (UnderFooter(text, start, lineStart) || FollowsSentence(text, start, lineStart) || UnderName(text, start, lineStart)))
             {
                 AddNames(body, signers, [(a, b)], classifiers);
                 textEnd = lineStart;
+                ReadSignersAbove(body, start, lineStart, signers, classifiers, ref textEnd);
                 break;
             }
 
@@ -265,6 +267,15 @@ internal static class Signers
         }
 
         return !NotNames.Contains(Word(text, (a, b)));
+    }
+
+    private static bool UnderName(string text, int start, int lineStart)
+    {
+        var previous = TextScan.TrimEnd(text, start, lineStart);
+        if (previous <= start)
+            return false;
+        var a = TextScan.SkipBlanks(text, TextScan.LineStart(text, previous - 1), previous);
+        return ReadNameLine(text, a, previous, allowPeriod: false, out var names) && names.Count == 1;
     }
 
     // The line above is a classified-web footer: a line of stars or one that quotes the web address.

@@ -57,6 +57,7 @@ public class SignerTests
     [InlineData("KUBISKE KUBISKE", new[] { "KUBISKE", "KUBISKE" })]
     [InlineData("End Comment.\n\nKenny\nGREENLEE", new[] { "KENNY", "GREENLEE" })]
     [InlineData("in recent weeks. Daalder\nSCHIEFFER", new[] { "DAALDER", "SCHIEFFER" })]
+    [InlineData("You have set a high standard.\n\nBest,\n\nJeff\nclinton", new[] { "JEFF", "CLINTON" })]
     [InlineData("To the Honorable Embassy of the United States of America \nCity \nARREAGA", new[] { "ARREAGA" })]
     public void Several_signers(string tail, string[] signers)
     {
@@ -77,6 +78,7 @@ public class SignerTests
     [InlineData("Visit Oslo's Classified Website at http://www.state.sgov.gov/p/eur/oslo for More")]
     [InlineData("Visit Oslo's Classified Web Site")]
     [InlineData("The talks will go on and\ncontinue")]
+    [InlineData("The talks will go on, and\ncontinue")]
     public void No_signer(string tail)
     {
         Assert.Empty(Names(tail));
