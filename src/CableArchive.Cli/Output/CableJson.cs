@@ -176,6 +176,13 @@ internal static class CableJson
         json.WriteString("level", marking.Label?.Level.ToLabel());
         WriteStrings(json, "caveats", marking.Label?.Caveats.Select(c => c.Code) ?? []);
         json.WriteString("raw", marking.Raw);
+        if (marking.Inner is not null || marking.InnerUnreadable)
+        {
+            // Marks written inside the text raise the label the read rule applies (PortionMarking.Inner).
+            json.WriteString("inner", marking.Inner?.ToString());
+            json.WriteBoolean("innerUnreadable", marking.InnerUnreadable);
+        }
+
         json.WriteEndObject();
     }
 

@@ -29,12 +29,27 @@ public sealed record PortionMarking(MarkingStatus Status, ClassificationLabel? L
     public static PortionMarking Unmarked { get; } = new(MarkingStatus.Unmarked, null, null, TextSpan.None);
 
     /// <summary>
-    /// The label the read rule applies to this portion: its own when marked, else the banner's
-    /// (cable-format notes §11; an unreadable mark also falls back to the banner with all its caveats).
+    /// The join of the marks written inside the portion's text that no portion of their own was made for: a bullet
+    /// <c>-- (S/NF) …</c>, a heading <c>(S) IRAN'S NUCLEAR PROGRAM</c>, a question <c>1) (S/NF) WHO …</c> under a
+    /// paragraph marked <c>(U)</c>. Null when the text holds none.
     /// </summary>
-    public ClassificationLabel EffectiveLabel(ClassificationLabel? banner) => Status == MarkingStatus.Marked && Label is not null
-        ? Label
-        : banner ?? ClassificationLabel.Unknown;
+    public ClassificationLabel? Inner { get; init; }
+
+    /// <summary>Whether the text holds a mark inside it that could not be read.</summary>
+    public bool InnerUnreadable { get; init; }
+
+    /// <summary>
+    /// The label the read rule applies to this portion: its own when marked, else the banner's (cable-format notes
+    /// §11; an unreadable mark also falls back to the banner with all its caveats), raised to every mark written inside
+    /// its text, so that text marked higher than the portion around it is never read at the portion's level.
+    /// </summary>
+    public ClassificationLabel EffectiveLabel(ClassificationLabel? banner)
+    {
+        var label = Status == MarkingStatus.Marked && Label is not null ? Label : banner ?? ClassificationLabel.Unknown;
+        if (InnerUnreadable)
+            label = label.Join(banner ?? ClassificationLabel.Unknown);
+        return Inner is null ? label : label.Join(Inner);
+    }
 
     /// <summary>
     /// Reads the inside of a parenthesised mark candidate (the text between <c>(</c> and <c>)</c>); the separator between

@@ -216,6 +216,17 @@ internal static class Paragraphs
 
         var marking = ReadMarking(context, body, ref p, end);
         var content = TextScan.SkipWhitespace(text, p, end);
+        var (inner, innerUnreadable, firstInner) = InnerMarks.Read(text, content, end);
+        if (inner is not null || innerUnreadable)
+        {
+            marking = marking with { Inner = inner, InnerUnreadable = innerUnreadable };
+            if (innerUnreadable || marking.Status != MarkingStatus.Marked || marking.Label is null || !marking.Label.Dominates(inner!))
+            {
+                context.Report(DiagnosticSeverity.Warning, body.ToSource(content),
+                    $"Paragraph {number ?? "(unnumbered)"} holds the mark {firstInner} inside its text; it is read at the join of its marks.");
+            }
+        }
+
         var paragraph = new Paragraph
         {
             Number = number,
