@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CableArchive.Domain.Classification;
+using CableArchive.Tests.Web.Infrastructure;
+
+namespace CableArchive.Tests.Web;
+
+/// <summary>
+/// A bullet marked above the paragraph that holds it (09STATE6423: questions marked (S/NF) under a paragraph marked (U))
+/// raises the paragraph's label: no page, search or export shows it at the paragraph's own level.
+/// </summary>
+public sealed class InnerMarkTests : IAsyncLifetime
+{
+    private const string InnerTerm = "novemberinnerterm";
+
+    private ArchiveApp app = null!;
+    private TestUser confidential = null!;
+    private TestUser secretNoForn = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        app = await ArchiveApp.StartAsync();
+        await app.ImportAsync(
+        [
+            TestCableText.Tokyo(1005, "SECRET", ["NOFORN"], new("(U)", "QUESTIONS FOR POSTS"),
+            [
+                new("(U)", "Lima paragraph that anyone may read."),
+                new("(U)", $"Mike paragraph with questions:\n\n1) (S/NF) WHO IN TOKYO IS PUSHING THE {InnerTerm.ToUpperInvariant()}?"),
+            ]),
+        ]);
+        confidential = await app.CreateUserAsync("reader-c", ClassificationLevel.Confidential);
+        secretNoForn = await app.CreateUserAsync("reader-s-nf", ClassificationLevel.Secret, ["NOFORN"]);
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task The_paragraph_holding_a_secret_bullet_is_withheld_from_a_confidential_reader()
+    {
+        var page = await app.As(confidential).GetStringAsync("/cables/08TOKYO1005");
+        Assert.Contains("Lima paragraph", page);
+        Assert.DoesNotContain("Mike", page);
+        Assert.DoesNotContain(InnerTerm, page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("¶2 withheld: SECRET//NOFORN", page);
+
+        var export = await app.As(confidential).GetStringAsync("/cables/08TOKYO1005/export.txt");
+        Assert.DoesNotContain(InnerTerm, export, StringComparison.OrdinalIgnoreCase);
+
+        using var hidden = JsonDocument.Parse(await app.As(confidential).GetStringAsync($"/api/search?q={InnerTerm}"));
+        Assert.Equal(0, hidden.RootElement.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_secret_noforn_reader_reads_and_finds_it()
+    {
+        Assert.Contains("Mike paragraph", await app.As(secretNoForn).GetStringAsync("/cables/08TOKYO1005"));
+        using var shown = JsonDocument.Parse(await app.As(secretNoForn).GetStringAsync($"/api/search?q={InnerTerm}"));
+        Assert.Equal(1, shown.RootElement.GetProperty("total").GetInt64());
+    }
+}
