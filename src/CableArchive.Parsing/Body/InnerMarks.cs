@@ -12,10 +12,10 @@ namespace CableArchive.Parsing.Body;
 /// </summary>
 /// <remarks>
 /// A mark counts where a portion could start (at the start of a line, after a bullet or a list number, after the end of a
-/// sentence or a colon) and followed by a blank. A parenthesis that cannot be read as a mark counts only where a portion
-/// starts, not first on a line that continues a sentence. In running text, parentheses after a word or a number are
-/// something else (<c>1.4 (b) and (d)</c>, <c>Detention Facility (S/GC),</c>), and so is a lower-case letter (<c>(c)</c>).
-/// A single letter in a lettered list is not a mark: <c>(C)</c> when <c>(B)</c> stands in the same text.
+/// sentence or a colon), followed by a blank or a capital. A parenthesis that cannot be read as a mark counts only where
+/// a portion starts, not first on a line that continues a sentence. In running text, parentheses after a word or a
+/// number are something else (<c>1.4 (b) and (d)</c>, <c>Detention Facility (S/GC),</c>), and so is a lower-case letter
+/// (<c>(c)</c>). A single letter in a lettered list is not a mark: <c>(C)</c> when <c>(B)</c> stands in the same text.
 /// </remarks>
 internal static class InnerMarks
 {
@@ -33,7 +33,8 @@ internal static class InnerMarks
                 continue;
             var window = text.AsSpan(p, Math.Min(end - p, 42));
             var close = window.IndexOfAny(')', '\n');
-            if (close <= 1 || window[close] != ')' || (p + close + 1 < end && !TextScan.IsWhite(text[p + close + 1])))
+            // Followed by a blank, or glued to the text it marks ("(S)The point").
+            if (close <= 1 || window[close] != ')' || (p + close + 1 < end && !TextScan.IsWhite(text[p + close + 1]) && !char.IsAsciiLetterUpper(text[p + close + 1])))
                 continue;
             var position = Position(text, start, p);
             if (position == Place.InText)

@@ -30,6 +30,7 @@ public class InnerMarkTests
     [InlineData("3. (C) Use these as needed.\n(S/REL NATO) CONTINGENCY POINTS FOLLOW.", "SECRET")]
     [InlineData("8. (SBU) Comment follows.\n\n8. (C) Morales is already campaigning.", "CONFIDENTIAL")]
     [InlineData("4. (U) Points:\n-- (C) The first point.\n-- (U) The second point.", "CONFIDENTIAL")]
+    [InlineData("4. (U) Points:\n-- (S)The first point.", "SECRET")]
     public void Bullets_headings_and_run_in_marks_raise_the_paragraph(string body, string expected)
     {
         Assert.Equal(expected, EffectiveLabel(body));
