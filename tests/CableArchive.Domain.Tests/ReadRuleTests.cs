@@ -44,6 +44,20 @@ public class ReadRuleTests
     }
 
     [Fact]
+    public void Marks_inside_the_text_raise_the_portion_and_never_lower_it()
+    {
+        var confidential = Clearance.Of(ClassificationLevel.Confidential);
+        var secretNoForn = Clearance.Of(ClassificationLevel.Secret, "NOFORN");
+        var unclassifiedHoldingSecret = Mark("U") with { Inner = ClassificationLabel.Parse("SECRET//NOFORN") };
+        var secretHoldingUnclassified = Mark("S") with { Inner = ClassificationLabel.Unclassified };
+
+        Assert.False(ReadRule.CanRead(confidential, unclassifiedHoldingSecret, SecretNoForn));
+        Assert.True(ReadRule.CanRead(secretNoForn, unclassifiedHoldingSecret, SecretNoForn));
+        Assert.False(ReadRule.CanRead(confidential, secretHoldingUnclassified, SecretNoForn));
+        Assert.False(ReadRule.CanRead(Clearance.Of(ClassificationLevel.Secret), Mark("U") with { InnerUnreadable = true }, SecretNoForn));
+    }
+
+    [Fact]
     public void Without_a_banner_an_unmarked_portion_is_withheld_from_everyone()
     {
         var everything = Clearance.Of(ClassificationLevel.TopSecret, "NOFORN", "ORCON", "EXDIS", "NODIS", "LIMDIS", "STADIS");
