@@ -163,27 +163,36 @@ internal static class Paragraphs
         return number > 0;
     }
 
-    // Paragraph numbers go up one at a time (gaps happen). WikiLeaks' ¶ anchor says a number is a paragraph, except where
-    // its script anchored a number that a wrapped sentence put at the start of a line ("… January 2 and 3," / "¶2010.",
-    // 10KABUL62): a number going back, on the line right after one that ends mid-sentence, is text.
+    // Paragraph numbers go up one at a time (gaps happen). A number out of that sequence still starts a paragraph after a
+    // blank line (a repeated "6.", 79TEHRAN8980; "8. (C)" after "8. (SBU)", 08LAPAZ2458), and so does one with WikiLeaks'
+    // ¶ anchor; neither does where the text before it ends mid-sentence: a wrapped sentence put the number at the start of
+    // a line ("… posed in paragraph" / "" / "3. Koenig", 08BERLIN1068; "… on September" / "¶15. Charge told",
+    // 06MADRID2335; "… January 2 and 3," / "¶2010.", 10KABUL62).
     private static bool IsPlausible(string text, int p, int number, int lastNumber)
     {
-        if (text[p] == '¶')
-            return number == 1 || number > lastNumber || !ContinuesSentence(text, p);
-        if (lastNumber == 0)
-            return number <= 9;
-        return number == 1 || (number > lastNumber && number <= lastNumber + 3);
+        if (lastNumber == 0 ? number <= 9 : number == 1 || (number > lastNumber && number <= lastNumber + 3))
+            return true;
+        var (blankBetween, midSentence) = TextBefore(text, p);
+        return !midSentence && (blankBetween || text[p] == '¶');
     }
 
-    // Whether the line before the one at `p` is not blank and ends with a word or a comma.
-    private static bool ContinuesSentence(string text, int p)
+    // Whether blank lines stand between the line at `p` and the last line of text before it, and whether that line ends
+    // with a word or a comma.
+    private static (bool BlankBetween, bool MidSentence) TextBefore(string text, int p)
     {
         var lineStart = TextScan.LineStart(text, p);
-        if (lineStart < 2)
-            return false;
-        var previousStart = TextScan.LineStart(text, lineStart - 1);
-        var previousEnd = TextScan.TrimEnd(text, previousStart, lineStart - 1);
-        return previousEnd > previousStart && (char.IsLetter(text[previousEnd - 1]) || text[previousEnd - 1] == ',');
+        var blankBetween = false;
+        while (lineStart >= 2)
+        {
+            var previousStart = TextScan.LineStart(text, lineStart - 1);
+            var previousEnd = TextScan.TrimEnd(text, previousStart, lineStart - 1);
+            if (previousEnd > previousStart)
+                return (blankBetween, char.IsLetter(text[previousEnd - 1]) || text[previousEnd - 1] == ',');
+            blankBetween = true;
+            lineStart = previousStart;
+        }
+
+        return (true, false);
     }
 
     // "A. (C) …": a lettered sub-paragraph carrying its own mark (§8.1).

@@ -28,7 +28,7 @@ public class InnerMarkTests
     [InlineData("21. (U) Niger Delta Freedom Fighters: (S//NF) The October 31 kidnapping went on.", "SECRET//NOFORN")]
     [InlineData("5. (C) The minister spoke.\n\n--------------------------\n(S) IRAN'S NUCLEAR PROGRAM\n--------------------------\n", "SECRET")]
     [InlineData("3. (C) Use these as needed.\n(S/REL NATO) CONTINGENCY POINTS FOLLOW.", "SECRET")]
-    [InlineData("8. (SBU) Comment follows.\n\n8. (C) Morales is already campaigning.", "CONFIDENTIAL")]
+    [InlineData("8. (SBU) Comment follows:\n8. (C) Morales is already campaigning.", "CONFIDENTIAL")]
     [InlineData("4. (U) Points:\n-- (C) The first point.\n-- (U) The second point.", "CONFIDENTIAL")]
     [InlineData("4. (U) Points:\n-- (S)The first point.", "SECRET")]
     public void Bullets_headings_and_run_in_marks_raise_the_paragraph(string body, string expected)

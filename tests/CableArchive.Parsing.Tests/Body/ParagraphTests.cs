@@ -101,6 +101,32 @@ public class ParagraphTests
     }
 
     [Fact]
+    public void After_a_blank_line_a_number_out_of_sequence_starts_a_paragraph()
+    {
+        // 79TEHRAN8980 repeats "6."; 08LAPAZ2458 has "8. (C)" after "8. (SBU)"; a list inside ¶5 resets the count.
+        var text = Front + Lines("5. (C) The terms:", "", "1. Both sides agree.", "", "2. Neither side objects.", "", "6. (S) Sixth.", "", "6. (U) Sixth again.");
+        var paragraphs = Parse(text, 2008).Paragraphs;
+
+        Assert.Equal(["5", "1", "2", "6", "6"], paragraphs.Select(p => p.Number));
+        Assert.Equal(["(S)", "(U)"], paragraphs.Skip(3).Select(p => p.Marking.Raw));
+
+        // 08BERLIN1068: "… posed in paragraph" / "" / "3. Koenig" continues the sentence.
+        var wrapped = Parse(Front + Lines("3. (C) Third.", "", "4. (SBU) We ask guidance on the request posed in paragraph", "", "3. Koenig"), 2008).Paragraphs;
+        Assert.Equal(["3", "4"], wrapped.Select(p => p.Number));
+    }
+
+    [Fact]
+    public void An_anchored_number_after_a_wrapped_line_is_text()
+    {
+        // 06MADRID2335: "… Admiral Francisco Torrente on September" / "¶15. Charge told Torrente …".
+        var text = Front + Lines("\u00b61. (C) Charge paid a call on the Admiral on September", "\u00b615. Charge told him more.", "", "\u00b62. (C) Second.");
+        var paragraphs = Parse(text, 2006).Paragraphs;
+
+        Assert.Equal(["1", "2"], paragraphs.Select(p => p.Number));
+        Assert.EndsWith("September\n\u00b615. Charge told him more.", paragraphs[0].Text);
+    }
+
+    [Fact]
     public void A_number_that_does_not_continue_the_sequence_is_text()
     {
         var text = Front + Lines("1. (C) The meeting took place on September", "17. Bessho was there.", "", "2. (C) Next.");
