@@ -72,10 +72,17 @@ public sealed record CableEnvelope
 
 /// <summary>One REF item.</summary>
 /// <param name="Label">Its letter.</param>
-/// <param name="Raw">As written.</param>
+/// <param name="Raw">As written; null where withheld from the reader (<see cref="WithTextWithheld"/>).</param>
 /// <param name="TargetReferenceId">The cited cable's id, when the item is a cable.</param>
 /// <param name="InArchive">Whether the cited cable is in the archive (then it is a link).</param>
-public sealed record CableReferenceLink(string? Label, string Raw, string? TargetReferenceId, bool InArchive);
+public sealed record CableReferenceLink(string? Label, string? Raw, string? TargetReferenceId, bool InArchive)
+{
+    /// <summary>
+    /// The item without its text. A REF item is text of the cable without a mark of its own, so it takes the banner
+    /// ("E-MAIL FROM … ON …" says what the cable rests on); a reader who may not read the banner sees the cited id only.
+    /// </summary>
+    public CableReferenceLink WithTextWithheld() => this with { Raw = null };
+}
 
 /// <summary>A cable that cites another.</summary>
 /// <param name="ReferenceId">Its id.</param>

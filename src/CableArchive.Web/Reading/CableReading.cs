@@ -70,6 +70,8 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit, IHttpCont
         var envelope = cableId is { } id ? await CableQueries.GetEnvelopeAsync(archive.DataSource, id, cancellationToken) : null;
         if (envelope is null)
             return new CableView { RequestedId = requested };
+        if (envelope.Banner is not { } label || !reader.Clearance.Dominates(label))
+            envelope = envelope with { References = [.. envelope.References.Select(r => r.WithTextWithheld())] };
 
         var historyWithheld = envelope.Sensitive && !MaySeeSensitiveHistory(http.HttpContext);
         var versions = historyWithheld ? [] : await CableQueries.GetVersionsAsync(archive.DataSource, reader.Sql, envelope.Id, cancellationToken);

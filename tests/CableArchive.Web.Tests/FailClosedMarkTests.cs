@@ -5,12 +5,15 @@ using CableArchive.Tests.Web.Infrastructure;
 namespace CableArchive.Tests.Web;
 
 /// <summary>
-/// A bullet marked above the paragraph that holds it (09STATE6423: questions marked (S/NF) under a paragraph marked (U))
-/// raises the paragraph's label: no page, search or export shows it at the paragraph's own level.
+/// Text whose mark is not its portion's own. A bullet marked above the paragraph that holds it (09STATE6423: questions
+/// marked (S/NF) under a paragraph marked (U)) raises the paragraph's label: no page, search or export shows it at the
+/// paragraph's own level. A REF item that is not a cable id takes the banner, like any unmarked text.
 /// </summary>
-public sealed class InnerMarkTests : IAsyncLifetime
+public sealed class FailClosedMarkTests : IAsyncLifetime
 {
     private const string InnerTerm = "novemberinnerterm";
+
+    private const string ReferenceTerm = "OSCARREFERENCETERM";
 
     private ArchiveApp app = null!;
     private TestUser confidential = null!;
@@ -19,14 +22,12 @@ public sealed class InnerMarkTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         app = await ArchiveApp.StartAsync();
-        await app.ImportAsync(
+        var (fileName, text) = TestCableText.Tokyo(1005, "SECRET", ["NOFORN"], new("(U)", "QUESTIONS FOR POSTS"),
         [
-            TestCableText.Tokyo(1005, "SECRET", ["NOFORN"], new("(U)", "QUESTIONS FOR POSTS"),
-            [
-                new("(U)", "Lima paragraph that anyone may read."),
-                new("(U)", $"Mike paragraph with questions:\n\n1) (S/NF) WHO IN TOKYO IS PUSHING THE {InnerTerm.ToUpperInvariant()}?"),
-            ]),
-        ]);
+            new("(U)", "Lima paragraph that anyone may read."),
+            new("(U)", $"Mike paragraph with questions:\n\n1) (S/NF) WHO IN TOKYO IS PUSHING THE {InnerTerm.ToUpperInvariant()}?"),
+        ], references: [1006]);
+        await app.ImportAsync([(fileName, text.Replace("A. TOKYO 1006 ", $"A. TOKYO 1006 B. SMITH-JONES E-MAIL ON THE {ReferenceTerm} PLAN ", StringComparison.Ordinal))]);
         confidential = await app.CreateUserAsync("reader-c", ClassificationLevel.Confidential);
         secretNoForn = await app.CreateUserAsync("reader-s-nf", ClassificationLevel.Secret, ["NOFORN"]);
     }
@@ -47,6 +48,18 @@ public sealed class InnerMarkTests : IAsyncLifetime
 
         using var hidden = JsonDocument.Parse(await app.As(confidential).GetStringAsync($"/api/search?q={InnerTerm}"));
         Assert.Equal(0, hidden.RootElement.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_reference_that_is_not_a_cable_id_is_shown_only_to_readers_of_the_banner()
+    {
+        var page = await app.As(confidential).GetStringAsync("/cables/08TOKYO1005");
+        var api = await app.As(confidential).GetStringAsync("/api/cables/08TOKYO1005");
+        Assert.DoesNotContain(ReferenceTerm, page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(ReferenceTerm, api, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("08TOKYO1006", page);
+
+        Assert.Contains(ReferenceTerm, await app.As(secretNoForn).GetStringAsync("/cables/08TOKYO1005"));
     }
 
     [Fact]
