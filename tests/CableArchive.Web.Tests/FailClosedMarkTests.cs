@@ -65,7 +65,9 @@ public sealed class FailClosedMarkTests : IAsyncLifetime
     [Fact]
     public async Task A_secret_noforn_reader_reads_and_finds_it()
     {
-        Assert.Contains("Mike paragraph", await app.As(secretNoForn).GetStringAsync("/cables/08TOKYO1005"));
+        var page = await app.As(secretNoForn).GetStringAsync("/cables/08TOKYO1005");
+        Assert.Contains("Mike paragraph", page);
+        Assert.Contains("title=\"Marked (U), read at SECRET//NOFORN: its text holds higher marks\">(S//NF)</span>", page);
         using var shown = JsonDocument.Parse(await app.As(secretNoForn).GetStringAsync($"/api/search?q={InnerTerm}"));
         Assert.Equal(1, shown.RootElement.GetProperty("total").GetInt64());
     }

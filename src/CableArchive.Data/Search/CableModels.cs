@@ -118,6 +118,9 @@ public sealed record PortionView
     /// <summary>The text; null when withheld.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Whether marks written inside the text raised <see cref="Label"/> above the portion's own mark.</summary>
+    public bool RaisedAboveMark { get; init; }
+
     /// <summary>Whether the portion is withheld from the reader.</summary>
     public bool Withheld => Text is null;
 }
@@ -144,6 +147,12 @@ public sealed record CableText(long VersionId, PortionView? Subject, IReadOnlyLi
     public string SeenText() => string.Join("\n\n", Portions.Select(p => p.Withheld
         ? $"[{Place(p)} withheld: {p.Label}]"
         : (p.Position < 0 ? "SUBJECT: " : p.Number is null ? "" : p.Number + ". ") + p.Text));
+
+    /// <summary>What a portion's badge says when pointed at.</summary>
+    public static string BadgeTitle(PortionView portion) =>
+        portion.Mark is null ? "Unmarked: takes the banner's label"
+        : portion.RaisedAboveMark ? $"Marked {portion.Mark}, read at {portion.Label}: its text holds higher marks"
+        : "Portion mark";
 
     /// <summary>How a portion is named on pages: <c>Subject</c>, <c>¶3</c>, <c>¶3.A</c>, <c>block 4</c>.</summary>
     public static string Place(PortionView portion) => portion.Position < 0 ? "Subject"

@@ -98,11 +98,11 @@ public static partial class CableQueries
         await using var command = dataSource.CreateCommand(
             $"""
             SELECT -1, NULL::text, 0::smallint, s.mark_status, CASE WHEN {ReaderClearance.Readable("s")} THEN s.mark END, s.read_level, s.read_caveats,
-                   CASE WHEN {ReaderClearance.Readable("s")} THEN s.text END
+                   CASE WHEN {ReaderClearance.Readable("s")} THEN s.text END, {RaisedAboveMark("s")}
             FROM subjects s WHERE s.version_id = @version
             UNION ALL
             SELECT p.position, p.number, p.depth, p.mark_status, CASE WHEN {ReaderClearance.Readable("p")} THEN p.mark END, p.read_level, p.read_caveats,
-                   CASE WHEN {ReaderClearance.Readable("p")} THEN p.text END
+                   CASE WHEN {ReaderClearance.Readable("p")} THEN p.text END, {RaisedAboveMark("p")}
             FROM paragraphs p WHERE p.version_id = @version
             ORDER BY 1
             """);
@@ -123,6 +123,7 @@ public static partial class CableQueries
                 Mark = NullableString(rows, 4),
                 Label = StoredLabel.From(rows.GetInt16(5), rows.GetFieldValue<string[]>(6)),
                 Text = NullableString(rows, 7),
+                RaisedAboveMark = rows.GetBoolean(8),
             };
             if (portion.Position < 0)
                 subject = portion;
@@ -132,6 +133,10 @@ public static partial class CableQueries
 
         return new CableText(versionId, subject, paragraphs);
     }
+
+    // A marked portion whose label the read rule raised above its written mark (marks inside its text: PortionMarking.Inner).
+    private static string RaisedAboveMark(string alias) =>
+        $"({alias}.mark_status = 1 AND ({alias}.read_level > {alias}.mark_level OR NOT {alias}.read_caveats <@ {alias}.mark_caveats))";
 
     /// <summary>
     /// The versions of a cable as <paramref name="reader"/> sees them, oldest first: stored versions whose readable text
