@@ -92,6 +92,7 @@ internal static class HeaderParser
         private readonly List<Addressee> info = [];
 
         private Part part = Part.Preamble;
+        private bool blankInAddresses;
         private bool partial;
         private bool recognisedAny;
         private bool afterProsignLine;
@@ -151,7 +152,12 @@ internal static class HeaderParser
             var raw = text.AsSpan(lineStart, lineEnd - lineStart);
             var line = raw.Trim();
             if (line.IsEmpty)
-                return; // §2.1: a blank line can follow FL2.
+            {
+                // §2.1: a blank line can follow FL2.
+                blankInAddresses = part is not (Part.Preamble or Part.Done);
+                return;
+            }
+
             var offset = lineStart + (raw.Length - raw.TrimStart().Length);
 
             if (part == Part.Preamble)
@@ -269,6 +275,7 @@ internal static class HeaderParser
             {
                 part = Part.To;
                 inExclusions = false;
+                blankInAddresses = false;
                 recognisedAny = true;
                 ReadAddressee(line[2..], offset + 2);
                 return true;
@@ -278,6 +285,7 @@ internal static class HeaderParser
             {
                 part = Part.Info;
                 inExclusions = false;
+                blankInAddresses = false;
                 recognisedAny = true;
                 ReadAddressee(line[4..], offset + 4);
                 return true;
@@ -403,6 +411,18 @@ internal static class HeaderParser
             var addressee = AddresseeParser.Parse(context, trimmed, offset);
             if (addressee is null)
                 return;
+
+            // After a blank line only a full address line continues the list (a routing indicator or a precedence): a
+            // media partner's copy follows it with its own lines and the routing lines again (">", "8/13/2009 8:54",
+            // "Embassy Ulaanbaatar", 09ULAANBAATAR234).
+            if (blankInAddresses && addressee.RoutingIndicator is null && addressee.Precedence is null)
+            {
+                part = Part.Done;
+                context.Report(DiagnosticSeverity.Info, offset, $"The addresses end at the blank line before \"{addressee.Name}\", which is not an address.");
+                return;
+            }
+
+            blankInAddresses = false;
 
             var list = part == Part.Info ? info : to;
             if (list.Count > 0 && ContinuesName(list[^1], addressee))

@@ -129,6 +129,24 @@ public class HeaderParserTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Routing_lines_repeated_by_a_copy_name_each_addressee_once()
+    {
+        var block = "O 130854Z AUG 09\nFM AMEMBASSY ULAANBAATAR\nTO SECSTATE WASHDC IMMEDIATE 2981\nINFO AMEMBASSY BEIJING PRIORITY\nAMEMBASSY MOSCOW PRIORITY\n";
+        var header = ParseHeader(block + "\n>\n8/13/2009 8:54\n09ULAANBAATAR234\nEmbassy Ulaanbaatar\nSECRET\n\n" + block);
+
+        Assert.Equal(["SECSTATE WASHDC"], header.To.Select(a => a.Name));
+        Assert.Equal(["AMEMBASSY BEIJING", "AMEMBASSY MOSCOW"], header.Info.Select(a => a.Name));
+
+        // A blank line inside a list does not end it when a full address line follows.
+        var gap = ParseHeader("O 130854Z AUG 09\nFM AMEMBASSY ULAANBAATAR\nTO SECSTATE WASHDC IMMEDIATE 2981\nINFO AMEMBASSY BEIJING PRIORITY\n\nAMEMBASSY MOSCOW PRIORITY\nRUEHUL/AMEMBASSY SEOUL\n");
+        Assert.Equal(["AMEMBASSY BEIJING", "AMEMBASSY MOSCOW", "AMEMBASSY SEOUL"], gap.Info.Select(a => a.Name));
+
+        // A section keyword after a blank line opens its list whatever follows it.
+        var keyword = ParseHeader("O 130854Z AUG 09\nFM AMEMBASSY ULAANBAATAR\nTO SECSTATE WASHDC IMMEDIATE 2981\n\nINFO AMEMBASSY BEIJING\n");
+        Assert.Equal(["AMEMBASSY BEIJING"], keyword.Info.Select(a => a.Name));
+    }
+
+    [Fact]
     public void Every_addressee_has_a_span_on_its_line()
     {
         var (header, _, context) = Parse(Acp127);
