@@ -3,6 +3,7 @@ using System.Text;
 using CableArchive.Data;
 using CableArchive.Data.Import;
 using CableArchive.Domain.Cables;
+using CableArchive.Domain.Classification;
 using CableArchive.Parsing;
 using CableArchive.Parsing.Synthetic;
 using CableArchive.Tests.Data.Infrastructure;
@@ -128,6 +129,7 @@ public sealed class CorpusImportTests : IAsyncLifetime
         var subject = await context.Subjects.SingleOrDefaultAsync(s => s.VersionId == version.Id);
         Assert.All(paragraphs, p => Assert.Equal(version.CableId, p.CableId));
         Assert.Equal(parsed.Paragraphs.Count, paragraphs.Count);
+        var unmarkedBanner = ReadRule.BannerForUnmarked(parsed.Classification, parsed.Paragraphs.Select(p => p.Marking).Concat(parsed.Subject is { } s ? [s.Marking] : []));
         for (var i = 0; i < paragraphs.Count; i++)
         {
             var (expected, actual) = (parsed.Paragraphs[i], paragraphs[i]);
@@ -135,7 +137,7 @@ public sealed class CorpusImportTests : IAsyncLifetime
             Assert.Equal(expected.Number, actual.Number);
             Assert.Equal(expected.Marking.Raw, actual.Mark);
             Assert.Equal(expected.Marking.Status, actual.MarkStatus);
-            var label = expected.Marking.EffectiveLabel(parsed.Classification);
+            var label = expected.Marking.EffectiveLabel(unmarkedBanner);
             Assert.Equal(label.Level, actual.ReadLevel);
             Assert.Equal(label.RestrictiveCaveats.Select(c => c.Code), actual.ReadCaveats);
             Assert.Equal((expected.Span.Start, expected.Span.Length), (actual.SpanStart, actual.SpanLength));

@@ -58,6 +58,18 @@ public class ReadRuleTests
     }
 
     [Fact]
+    public void Unmarked_portions_take_the_banner_raised_to_every_portion_of_the_cable()
+    {
+        var secret = ClassificationLabel.Parse("SECRET")!;
+        var raised = ReadRule.BannerForUnmarked(secret, [Mark("C"), Mark("S//NF"), PortionMarking.Unmarked, Mark("U") with { Inner = ClassificationLabel.Parse("S//ORCON") }]);
+
+        Assert.Equal("SECRET//NOFORN/ORCON", raised?.ToString());
+        Assert.False(ReadRule.CanRead(Clearance.Of(ClassificationLevel.Secret), PortionMarking.Unmarked, raised));
+        Assert.Equal(secret, ReadRule.BannerForUnmarked(secret, [Mark("C"), Mark("U")]));
+        Assert.Null(ReadRule.BannerForUnmarked(null, [Mark("S")]));
+    }
+
+    [Fact]
     public void Without_a_banner_an_unmarked_portion_is_withheld_from_everyone()
     {
         var everything = Clearance.Of(ClassificationLevel.TopSecret, "NOFORN", "ORCON", "EXDIS", "NODIS", "LIMDIS", "STADIS");

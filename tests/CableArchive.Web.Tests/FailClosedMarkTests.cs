@@ -17,6 +17,7 @@ public sealed class FailClosedMarkTests : IAsyncLifetime
 
     private ArchiveApp app = null!;
     private TestUser confidential = null!;
+    private TestUser secret = null!;
     private TestUser secretNoForn = null!;
 
     public async ValueTask InitializeAsync()
@@ -27,8 +28,20 @@ public sealed class FailClosedMarkTests : IAsyncLifetime
             new("(U)", "Lima paragraph that anyone may read."),
             new("(U)", $"Mike paragraph with questions:\n\n1) (S/NF) WHO IN TOKYO IS PUSHING THE {InnerTerm.ToUpperInvariant()}?"),
         ], references: [1006]);
-        await app.ImportAsync([(fileName, text.Replace("A. TOKYO 1006 ", $"A. TOKYO 1006 B. SMITH-JONES E-MAIL ON THE {ReferenceTerm} PLAN ", StringComparison.Ordinal))]);
+        await app.ImportAsync(
+        [
+            (fileName, text.Replace("A. TOKYO 1006 ", $"A. TOKYO 1006 B. SMITH-JONES E-MAIL ON THE {ReferenceTerm} PLAN ", StringComparison.Ordinal)),
+
+            // A banner written below its portions (08RIYADH102: SECRET over paragraphs marked S//NF).
+            TestCableText.Tokyo(1007, "SECRET", [], new("(S//NF)", "A BANNER BELOW ITS PORTIONS"),
+            [
+                new("(S)", "Oscar paragraph marked SECRET."),
+                new("(S//NF)", "Papa paragraph marked NOFORN."),
+                new(null, "Quebec paragraph without a mark, beside NOFORN ones."),
+            ]),
+        ]);
         confidential = await app.CreateUserAsync("reader-c", ClassificationLevel.Confidential);
+        secret = await app.CreateUserAsync("reader-s", ClassificationLevel.Secret);
         secretNoForn = await app.CreateUserAsync("reader-s-nf", ClassificationLevel.Secret, ["NOFORN"]);
     }
 
@@ -48,6 +61,16 @@ public sealed class FailClosedMarkTests : IAsyncLifetime
 
         using var hidden = JsonDocument.Parse(await app.As(confidential).GetStringAsync($"/api/search?q={InnerTerm}"));
         Assert.Equal(0, hidden.RootElement.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task An_unmarked_portion_takes_a_banner_written_below_the_portions_raised_to_them()
+    {
+        var page = await app.As(secret).GetStringAsync("/cables/08TOKYO1007");
+        Assert.Contains("Oscar paragraph", page);
+        Assert.DoesNotContain("Quebec", page);
+        Assert.Contains("¶3 withheld: SECRET//NOFORN", page);
+        Assert.Contains("Quebec paragraph", await app.As(secretNoForn).GetStringAsync("/cables/08TOKYO1007"));
     }
 
     [Fact]

@@ -113,6 +113,7 @@ internal static class RecordProcessor
         var text = Storable(cable.Text)!;
         var textBytes = Encoding.UTF8.GetBytes(text);
         var banner = cable.Classification;
+        var unmarkedBanner = ReadRule.BannerForUnmarked(banner, cable.Paragraphs.Select(p => p.Marking).Concat(cable.Subject is { } s ? [s.Marking] : []));
         var header = cable.Header;
         var references = cable.References
             .Select(r => new StagedReference(Storable(r.Label), Storable(r.Raw)!, (short)r.Kind, r.Kind == ReferenceKind.Cable ? Storable(r.CableId) : null, false))
@@ -152,8 +153,8 @@ internal static class RecordProcessor
             DeclassifyOn = cable.ExecutiveOrder?.DeclassifyOn,
             Partial = cable.Partial,
             RedactionCount = cable.Redactions.Count,
-            Subject = cable.Subject is { } subject ? Portion(subject.Marking, banner, subject.Text, subject.Span, null, 0) : null,
-            Paragraphs = cable.Paragraphs.Select(p => Portion(p.Marking, banner, p.Text, p.Span, p.Number, p.Level)).ToArray(),
+            Subject = cable.Subject is { } subject ? Portion(subject.Marking, unmarkedBanner, subject.Text, subject.Span, null, 0) : null,
+            Paragraphs = cable.Paragraphs.Select(p => Portion(p.Marking, unmarkedBanner, p.Text, p.Span, p.Number, p.Level)).ToArray(),
             Tags = cable.Tags.Select(t => new StagedTag(Storable(t.Code)!, (short)t.Kind)).ToArray(),
             References = references.ToArray(),
         };
@@ -162,6 +163,7 @@ internal static class RecordProcessor
     /// <summary>
     /// A portion in the columns search filters on before it matches: the mark as read, and the label the read rule
     /// applies (its own when marked, the banner's when unmarked or unreadable, TOP SECRET//UNKNOWN when there is no banner).
+    /// The banner given is the one unmarked portions take (<see cref="ReadRule.BannerForUnmarked"/>).
     /// </summary>
     internal static StagedPortion Portion(PortionMarking marking, ClassificationLabel? banner, string text, TextSpan span, string? number, int depth)
     {

@@ -14,4 +14,27 @@ public static class ReadRule
     /// </summary>
     public static bool CanRead(Clearance clearance, PortionMarking marking, ClassificationLabel? banner) =>
         clearance.Dominates(marking.EffectiveLabel(banner));
+
+    /// <summary>
+    /// The banner that a cable's unmarked and unreadable portions take: the banner as written, raised to the mark of
+    /// every portion of the cable. A banner is the highest label of its portions, so one written below a portion is
+    /// wrong (SECRET over paragraphs marked S//NF), and unmarked text beside a NOFORN paragraph may be NOFORN too. Null
+    /// when the cable has no banner: then no one reads them.
+    /// </summary>
+    /// <param name="banner">The banner as written.</param>
+    /// <param name="portions">The marks of the cable's portions (subject and paragraphs).</param>
+    public static ClassificationLabel? BannerForUnmarked(ClassificationLabel? banner, IEnumerable<PortionMarking> portions)
+    {
+        if (banner is null)
+            return null;
+        foreach (var marking in portions)
+        {
+            if (marking.Status == MarkingStatus.Marked && marking.Label is { } label)
+                banner = banner.Join(label);
+            if (marking.Inner is { } inner)
+                banner = banner.Join(inner);
+        }
+
+        return banner;
+    }
 }
