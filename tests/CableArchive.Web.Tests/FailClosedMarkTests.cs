@@ -74,7 +74,7 @@ public sealed class FailClosedMarkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reference_that_is_not_a_cable_id_is_shown_only_to_readers_of_the_banner()
+    public async Task A_reference_that_is_not_a_cable_id_is_shown_only_to_readers_of_the_whole_cable()
     {
         var page = await app.As(confidential).GetStringAsync("/cables/08TOKYO1005");
         var api = await app.As(confidential).GetStringAsync("/api/cables/08TOKYO1005");
@@ -82,6 +82,7 @@ public sealed class FailClosedMarkTests : IAsyncLifetime
         Assert.DoesNotContain(ReferenceTerm, api, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("08TOKYO1006", page);
 
+        Assert.DoesNotContain(ReferenceTerm, await app.As(secret).GetStringAsync("/cables/08TOKYO1005"), StringComparison.OrdinalIgnoreCase);
         Assert.Contains(ReferenceTerm, await app.As(secretNoForn).GetStringAsync("/cables/08TOKYO1005"));
     }
 

@@ -78,8 +78,8 @@ public sealed record CableEnvelope
 public sealed record CableReferenceLink(string? Label, string? Raw, string? TargetReferenceId, bool InArchive)
 {
     /// <summary>
-    /// The item without its text. A REF item is text of the cable without a mark of its own, so it takes the banner
-    /// ("E-MAIL FROM … ON …" says what the cable rests on); a reader who may not read the banner sees the cited id only.
+    /// The item without its text. A REF item is text of the cable without a mark of its own ("E-MAIL FROM … ON …" says
+    /// what the cable rests on), so a reader who may not read the whole cable sees the cited id only.
     /// </summary>
     public CableReferenceLink WithTextWithheld() => this with { Raw = null };
 }

@@ -70,8 +70,6 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit, IHttpCont
         var envelope = cableId is { } id ? await CableQueries.GetEnvelopeAsync(archive.DataSource, id, cancellationToken) : null;
         if (envelope is null)
             return new CableView { RequestedId = requested };
-        if (envelope.Banner is not { } label || !reader.Clearance.Dominates(label))
-            envelope = envelope with { References = [.. envelope.References.Select(r => r.WithTextWithheld())] };
 
         var historyWithheld = envelope.Sensitive && !MaySeeSensitiveHistory(http.HttpContext);
         var versions = historyWithheld ? [] : await CableQueries.GetVersionsAsync(archive.DataSource, reader.Sql, envelope.Id, cancellationToken);
@@ -81,7 +79,7 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit, IHttpCont
         if (text is null || text.NothingReadable)
         {
             // The withdrawal card shows the envelope and nothing else: no versions, no portion count, no citations.
-            return new CableView { RequestedId = envelope.ReferenceId, Envelope = envelope };
+            return new CableView { RequestedId = envelope.ReferenceId, Envelope = WithoutReferenceTexts(envelope) };
         }
 
         var citedBy = await CableQueries.GetCitedByAsync(archive.DataSource, envelope.Id, cancellationToken: cancellationToken);
@@ -89,7 +87,7 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit, IHttpCont
         return new CableView
         {
             RequestedId = envelope.ReferenceId,
-            Envelope = envelope,
+            Envelope = fullyReadable ? envelope : WithoutReferenceTexts(envelope),
             Text = text,
             Versions = versions,
             HistoryWithheld = historyWithheld,
@@ -98,6 +96,13 @@ public sealed class CableReading(WebArchive archive, AuditTrail audit, IHttpCont
             FullyReadable = fullyReadable,
         };
     }
+
+    /// <summary>
+    /// REF items are text of the cable without a mark of their own, like an unmarked portion: only a reader who may read
+    /// the whole cable (every portion, and the banner) sees their text; others see the cited ids.
+    /// </summary>
+    private static CableEnvelope WithoutReferenceTexts(CableEnvelope envelope) =>
+        envelope with { References = [.. envelope.References.Select(r => r.WithTextWithheld())] };
 
     /// <summary>Whether the user of <paramref name="context"/> may see the history of cables marked sensitive: admins only.</summary>
     public static bool MaySeeSensitiveHistory(HttpContext? context) => context?.User.IsInRole(ArchiveRoles.Admin) == true;
