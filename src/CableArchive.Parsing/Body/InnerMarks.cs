@@ -43,7 +43,6 @@ internal static class InnerMarks
                 continue;
             if (close == 2)
             {
-                // "(A) … (B) … (C) …": the letter before this one also stands in parentheses in the same text.
                 listLetters ??= ListLetters(text, start, end);
                 if (listLetters.Contains((char)(text[p + 1] - 1)))
                     continue;
@@ -60,6 +59,12 @@ internal static class InnerMarks
 
         return (inner, unreadable, first);
     }
+
+    /// <summary>
+    /// Whether a mark at <paramref name="p"/>, the first thing on its line, stands where a portion starts: after a blank
+    /// line, an underline, or a line that ends a sentence or with a colon.
+    /// </summary>
+    public static bool StartsPortion(string text, int start, int p) => Position(text, start, p) == Place.PortionStart;
 
     private enum Place
     {
@@ -122,6 +127,13 @@ internal static class InnerMarks
             return false;
         return inner.Length > 0 && (inner.IndexOfAnyExcept("0123456789") < 0 || (inner.Length == 1 && char.IsAsciiLetter(inner[0])));
     }
+
+    /// <summary>
+    /// Whether the single letter in parentheses at <paramref name="p"/> continues a lettered list of [start, end):
+    /// "(A) … (B) … (C) …", where the letter before it also stands in parentheses.
+    /// </summary>
+    public static bool IsListLetter(string text, int start, int end, int p) =>
+        p + 2 < text.Length && text[p + 2] == ')' && ListLetters(text, start, end).Contains((char)(text[p + 1] - 1));
 
     // The letters before the single-letter marks (B, R, T) that stand in parentheses in [start, end).
     private static string ListLetters(string text, int start, int end)

@@ -68,18 +68,25 @@ internal static class Paragraphs
         var currentNumber = 0;
         char currentLetter = '\0';
 
+        // The label of the current piece's own mark (null when it has none that could be read), and for a piece split
+        // off at a mark inside a paragraph, the label of the paragraph it was split from.
+        ClassificationLabel? currentLabel = null;
+        ClassificationLabel? currentAtLeast = null;
+
         for (var line = start; line < end;)
         {
             var lineEnd = TextScan.LineEnd(text, line, end);
             var p = TextScan.SkipBlanks(text, line, lineEnd);
             var next = lineEnd < end ? lineEnd + 1 : end;
 
-            if (ReadNumber(text, p, lineEnd, out var number, out _) && IsPlausible(text, p, number, lastNumber))
+            if (ReadNumber(text, p, lineEnd, out var number, out var afterNumber) && IsPlausible(text, p, number, lastNumber))
             {
                 Close(line);
                 current = p;
                 currentNumber = number;
                 currentLetter = '\0';
+                currentLabel = MarkLabelAt(text, TextScan.SkipBlanks(text, afterNumber, lineEnd), lineEnd);
+                currentAtLeast = null;
                 lastNumber = number;
                 line = next;
                 continue;
@@ -91,6 +98,25 @@ internal static class Paragraphs
                 current = p;
                 currentNumber = 0;
                 currentLetter = letter;
+                currentLabel = MarkLabelAt(text, TextScan.SkipBlanks(text, p + 2, lineEnd), lineEnd);
+                currentAtLeast = null;
+                line = next;
+                continue;
+            }
+
+            // A mark first on its line where a portion starts, inside a marked paragraph ("… as needed." / "(S/REL NATO)
+            // CONTINGENCY POINTS", 10STATE7810; a heading "(S) IRAN,S NUCLEAR PROGRAM" under an underline, 09DOHA728):
+            // the text from there is a portion of its own, read at its mark joined with the paragraph's, so that it is
+            // never read below the paragraph it stands in, and the paragraph's own text is read at the paragraph's mark.
+            if (current >= 0 && currentLabel is { } paragraphLabel && MarkLabelAt(text, p, lineEnd) is { } ownLabel
+                && InnerMarks.StartsPortion(text, current, p) && !InnerMarks.IsListLetter(text, current, p, p))
+            {
+                Close(line);
+                current = p;
+                currentNumber = 0;
+                currentLetter = '\0';
+                currentAtLeast = paragraphLabel;
+                currentLabel = ownLabel.Join(paragraphLabel);
                 line = next;
                 continue;
             }
@@ -128,7 +154,9 @@ internal static class Paragraphs
             if (current < 0)
                 return;
             var pieceEnd = TextScan.TrimEnd(text, current, at);
-            if (currentLetter != '\0')
+            if (currentAtLeast is not null)
+                pieces.Add(MakePiece(context, body, current, pieceEnd, null, 0, ref sipdis, currentAtLeast));
+            else if (currentLetter != '\0')
                 pieces.Add(MakePiece(context, body, current, pieceEnd, currentLetter.ToString(), 1, ref sipdis));
             else
                 pieces.Add(MakePiece(context, body, current, pieceEnd, currentNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), 0, ref sipdis));
@@ -210,7 +238,20 @@ internal static class Paragraphs
         return true;
     }
 
-    private static ParagraphPiece MakePiece(ParseContext context, BodyText body, int start, int end, string? number, int level, ref TextSpan? sawSipdis)
+    // The label of a readable mark in parentheses at `p` ("(S//NF) …", followed by a blank or a capital); null otherwise.
+    private static ClassificationLabel? MarkLabelAt(string text, int p, int lineEnd)
+    {
+        if (p + 2 >= lineEnd || text[p] != '(' || !char.IsAsciiLetterUpper(text[p + 1]))
+            return null;
+        var close = text.AsSpan(p, Math.Min(lineEnd - p, 42)).IndexOf(')');
+        if (close <= 1 || (p + close + 1 < lineEnd && !TextScan.IsWhite(text[p + close + 1]) && !char.IsAsciiLetterUpper(text[p + close + 1])))
+            return null;
+        var mark = PortionMarks.Parse(text.AsSpan(p, close + 1), text.AsSpan(p + 1, close - 1), default);
+        return mark is { Status: MarkingStatus.Marked, Label: { } label } ? label : null;
+    }
+
+    // `atLeast`: for a piece split off a paragraph at its own mark, the paragraph's label, which it is read at least at.
+    private static ParagraphPiece MakePiece(ParseContext context, BodyText body, int start, int end, string? number, int level, ref TextSpan? sawSipdis, ClassificationLabel? atLeast = null)
     {
         var text = body.Text;
         var p = start;
@@ -235,6 +276,9 @@ internal static class Paragraphs
                     $"Paragraph {number ?? "(unnumbered)"} holds the mark {firstInner} inside its text; it is read at the join of its marks.");
             }
         }
+
+        if (atLeast is not null)
+            marking = marking with { Inner = marking.Inner is { } raised ? raised.Join(atLeast) : atLeast };
 
         var paragraph = new Paragraph
         {

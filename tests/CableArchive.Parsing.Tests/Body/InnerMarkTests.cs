@@ -26,14 +26,28 @@ public class InnerMarkTests
 
     [Theory]
     [InlineData("21. (U) Niger Delta Freedom Fighters: (S//NF) The October 31 kidnapping went on.", "SECRET//NOFORN")]
-    [InlineData("5. (C) The minister spoke.\n\n--------------------------\n(S) IRAN'S NUCLEAR PROGRAM\n--------------------------\n", "SECRET")]
-    [InlineData("3. (C) Use these as needed.\n(S/REL NATO) CONTINGENCY POINTS FOLLOW.", "SECRET")]
     [InlineData("8. (SBU) Comment follows:\n8. (C) Morales is already campaigning.", "CONFIDENTIAL")]
     [InlineData("4. (U) Points:\n-- (C) The first point.\n-- (U) The second point.", "CONFIDENTIAL")]
     [InlineData("4. (U) Points:\n-- (S)The first point.", "SECRET")]
     public void Bullets_headings_and_run_in_marks_raise_the_paragraph(string body, string expected)
     {
         Assert.Equal(expected, EffectiveLabel(body));
+    }
+
+    [Theory]
+    [InlineData("5. (C) The minister spoke.\n\n--------------------------\n(S) IRAN'S NUCLEAR PROGRAM\n--------------------------\n", "SECRET")]
+    [InlineData("3. (C) Use these as needed.\n(S/REL NATO) CONTINGENCY POINTS FOLLOW.", "SECRET")]
+    [InlineData("4. (C) Respond to queries as follows:\n\n(U) PUBLIC INQUIRIES -- IF ASKED: we have no comment.", "CONFIDENTIAL")]
+    public void A_mark_first_on_a_line_where_a_portion_starts_splits_the_paragraph_never_below_it(string body, string split)
+    {
+        // 09DOHA728, 10STATE7810: the paragraph's own text is read at its mark; the text from the mark on at the join of
+        // both, so a lower mark there ("(U) PUBLIC INQUIRIES" in a (C) paragraph) never lowers what follows it.
+        var paragraphs = Parse(Front + body, 2009).Paragraphs;
+
+        Assert.Equal(2, paragraphs.Count);
+        Assert.Equal("CONFIDENTIAL", paragraphs[0].Marking.EffectiveLabel(Banner).ToString());
+        Assert.Equal(split, paragraphs[1].Marking.EffectiveLabel(Banner).ToString());
+        Assert.Null(paragraphs[1].Number);
     }
 
     [Theory]
