@@ -29,19 +29,12 @@ internal static class InnerMarks
         string? listLetters = null;
         for (var p = text.IndexOf('(', start, end - start); p >= 0; p = p + 1 < end ? text.IndexOf('(', p + 1, end - p - 1) : -1)
         {
-            if (p + 2 >= end || !char.IsAsciiLetterUpper(text[p + 1]))
-                continue;
-            var window = text.AsSpan(p, Math.Min(end - p, 42));
-            var close = window.IndexOfAny(')', '\n');
-            // Followed by a blank, or glued to the text it marks ("(S)The point").
-            if (close <= 1 || window[close] != ')' || (p + close + 1 < end && !TextScan.IsWhite(text[p + close + 1]) && !char.IsAsciiLetterUpper(text[p + close + 1])))
+            if (ReadMark(text, p, end) is not { } mark)
                 continue;
             var position = Position(text, start, p);
             if (position == Place.InText)
                 continue;
-            if (PortionMarks.Parse(text.AsSpan(p, close + 1), text.AsSpan(p + 1, close - 1), default) is not { } mark)
-                continue;
-            if (close == 2)
+            if (p + 2 < end && text[p + 2] == ')')
             {
                 listLetters ??= ListLetters(text, start, end);
                 if (listLetters.Contains((char)(text[p + 1] - 1)))
@@ -58,6 +51,21 @@ internal static class InnerMarks
         }
 
         return (inner, unreadable, first);
+    }
+
+    /// <summary>
+    /// The mark in parentheses at <paramref name="p"/>, if one stands there: upper case, closed on the same line, and
+    /// followed by a blank or by the capital of the text it marks (<c>(S)The point</c>); null otherwise.
+    /// </summary>
+    public static PortionMarking? ReadMark(string text, int p, int end)
+    {
+        if (p + 2 >= end || text[p] != '(' || !char.IsAsciiLetterUpper(text[p + 1]))
+            return null;
+        var window = text.AsSpan(p, Math.Min(end - p, 42));
+        var close = window.IndexOfAny(')', '\n');
+        if (close <= 1 || window[close] != ')' || (p + close + 1 < end && !TextScan.IsWhite(text[p + close + 1]) && !char.IsAsciiLetterUpper(text[p + close + 1])))
+            return null;
+        return PortionMarks.Parse(text.AsSpan(p, close + 1), text.AsSpan(p + 1, close - 1), default);
     }
 
     /// <summary>

@@ -238,17 +238,9 @@ internal static class Paragraphs
         return true;
     }
 
-    // The label of a readable mark in parentheses at `p` ("(S//NF) …", followed by a blank or a capital); null otherwise.
-    private static ClassificationLabel? MarkLabelAt(string text, int p, int lineEnd)
-    {
-        if (p + 2 >= lineEnd || text[p] != '(' || !char.IsAsciiLetterUpper(text[p + 1]))
-            return null;
-        var close = text.AsSpan(p, Math.Min(lineEnd - p, 42)).IndexOf(')');
-        if (close <= 1 || (p + close + 1 < lineEnd && !TextScan.IsWhite(text[p + close + 1]) && !char.IsAsciiLetterUpper(text[p + close + 1])))
-            return null;
-        var mark = PortionMarks.Parse(text.AsSpan(p, close + 1), text.AsSpan(p + 1, close - 1), default);
-        return mark is { Status: MarkingStatus.Marked, Label: { } label } ? label : null;
-    }
+    // The label of a readable mark in parentheses at `p`; null when none stands there or it cannot be read.
+    private static ClassificationLabel? MarkLabelAt(string text, int p, int lineEnd) =>
+        InnerMarks.ReadMark(text, p, lineEnd) is { Status: MarkingStatus.Marked, Label: { } label } ? label : null;
 
     // `atLeast`: for a piece split off a paragraph at its own mark, the paragraph's label, which it is read at least at.
     private static ParagraphPiece MakePiece(ParseContext context, BodyText body, int start, int end, string? number, int level, ref TextSpan? sawSipdis, ClassificationLabel? atLeast = null)
