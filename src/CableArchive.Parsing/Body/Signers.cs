@@ -269,23 +269,24 @@ internal static class Signers
         return !NotNames.Contains(Word(text, (a, b)));
     }
 
+    // The last line of text above the line at `lineStart`, blank lines skipped, without its blanks; empty when none.
+    private static (int Start, int End) LineAbove(string text, int start, int lineStart)
+    {
+        var end = TextScan.TrimEnd(text, start, lineStart);
+        return end <= start ? (start, start) : (TextScan.SkipBlanks(text, TextScan.LineStart(text, end - 1), end), end);
+    }
+
     private static bool UnderName(string text, int start, int lineStart)
     {
-        var previous = TextScan.TrimEnd(text, start, lineStart);
-        if (previous <= start)
-            return false;
-        var a = TextScan.SkipBlanks(text, TextScan.LineStart(text, previous - 1), previous);
-        return ReadNameLine(text, a, previous, allowPeriod: false, out var names) && names.Count == 1;
+        var (a, b) = LineAbove(text, start, lineStart);
+        return a < b && ReadNameLine(text, a, b, allowPeriod: false, out var names) && names.Count == 1;
     }
 
     // The line above is a classified-web footer: a line of stars or one that quotes the web address.
     private static bool UnderFooter(string text, int start, int lineStart)
     {
-        var previous = TextScan.TrimEnd(text, start, lineStart);
-        if (previous <= start)
-            return false;
-        var a = TextScan.SkipBlanks(text, TextScan.LineStart(text, previous - 1), previous);
-        return a < previous && (text[a] == '*' || text.AsSpan(a, previous - a).ContainsAny(FooterMarkers)) && IsTrailer(text, a, previous);
+        var (a, b) = LineAbove(text, start, lineStart);
+        return a < b && (text[a] == '*' || text.AsSpan(a, b - a).ContainsAny(FooterMarkers)) && IsTrailer(text, a, b);
     }
 
     private static bool EndsWithPeriod(string text, int a, int b) => b > a && text[b - 1] == '.';
@@ -293,15 +294,13 @@ internal static class Signers
     // A name line with a period ("MCNAMARA.") or a second signer must not be the tail of a wrapped sentence ("…BE IN" / "JEOPARDY.").
     private static bool FollowsSentence(string text, int start, int lineStart)
     {
-        var previous = TextScan.TrimEnd(text, start, lineStart);
+        var (a, previous) = LineAbove(text, start, lineStart);
         if (previous <= start)
             return true;
-        var previousLineStart = TextScan.LineStart(text, previous - 1);
         if (previous < lineStart - 1 && text.AsSpan(previous, lineStart - previous).Count('\n') >= 2)
             return true;
-        return text[previous - 1] is '.' or '!' or '?' or ':' or '"' or ')' or '”' || IsTrailer(text, TextScan.SkipBlanks(text, previousLineStart, previous), previous)
-            || TextScan.IsWordAt(text, TextScan.SkipBlanks(text, previousLineStart, previous), "UNQUOTE")
-            || TextScan.IsWordAt(text, TextScan.SkipBlanks(text, previousLineStart, previous), "GP");
+        return text[previous - 1] is '.' or '!' or '?' or ':' or '"' or ')' or '”' || IsTrailer(text, a, previous)
+            || TextScan.IsWordAt(text, a, "UNQUOTE") || TextScan.IsWordAt(text, a, "GP");
     }
 
     /// <summary>
