@@ -40,17 +40,19 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
 
         Assert.Equal(new BatchResult(1, 1, 1, 0, 0), result);
         await using var context = Archive.CreateDbContext();
-        var stored = await context.Cables.Include(c => c.Tags).Include(c => c.References).Include(c => c.Aliases).Include(c => c.Post)
+        var stored = await context.Cables.Include(c => c.Aliases).Include(c => c.Post)
             .SingleAsync(c => c.ReferenceId == "08TOKYO2577", TestContext.Current.CancellationToken);
+        var envelope = await CableQueries.GetEnvelopeAsync(Archive.DataSource, stored.Id, TestContext.Current.CancellationToken);
         Assert.Equal("SECRET//NOFORN", stored.Classification);
         Assert.Equal(ClassificationLevel.Secret, stored.ClassificationLevel);
         Assert.Equal(["NOFORN"], stored.ClassificationCaveats);
         Assert.Equal("Embassy Tokyo", stored.Post?.Name);
         Assert.Equal(["SECSTATE WASHDC"], stored.ToAddressees);
         Assert.Equal("180817Z SEP 08", stored.DateTimeGroup);
-        Assert.Equal(["PGOV", "JA"], stored.Tags.OrderBy(t => t.Position).Select(t => t.Code));
-        Assert.Equal("08TOKYO2500", Assert.Single(stored.References).TargetReferenceId);
-        Assert.Null(stored.References[0].TargetCableId);
+        Assert.Equal(["PGOV", "JA"], envelope!.Tags);
+        var reference = Assert.Single(envelope.References);
+        Assert.Equal("08TOKYO2500", reference.TargetReferenceId);
+        Assert.False(reference.InArchive);
         Assert.Equal("08SECTION01OF02TOKYO2577", Assert.Single(stored.Aliases).Alias);
 
         var version = await context.CableVersions.SingleAsync(TestContext.Current.CancellationToken);
@@ -111,20 +113,24 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
 
         await using (var context = Archive.CreateDbContext())
         {
-            var cable = await context.Cables.Include(c => c.CurrentVersion).Include(c => c.Tags).SingleAsync(TestContext.Current.CancellationToken);
+            var cable = await context.Cables.Include(c => c.CurrentVersion).SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equal(redacted.Text, cable.CurrentVersion!.Text);
             Assert.Equal(1, cable.RedactionCount);
-            Assert.Equal(["PREL", "FR"], cable.Tags.OrderBy(t => t.Position).Select(t => t.Code));
+            Assert.Equal(["PREL", "FR"], (await CableQueries.GetEnvelopeAsync(Archive.DataSource, cable.Id, TestContext.Current.CancellationToken))!.Tags);
             Assert.Equal(2, await context.CableVersions.CountAsync(TestContext.Current.CancellationToken));
+
+            // Each version keeps the tags of its own text.
+            var first = await context.CableVersions.Where(v => v.Id != cable.CurrentVersionId).Select(v => v.Id).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(["PREL"], await context.CableTags.Where(t => t.VersionId == first).Select(t => t.Code).ToListAsync(TestContext.Current.CancellationToken));
         }
 
         // A later build restored the full text: no new version, but it is current again.
         Assert.Equal(new BatchResult(1, 0, 0, 1, 0), await WriteAsync(Stage(full)));
         await using (var context = Archive.CreateDbContext())
         {
-            var cable = await context.Cables.Include(c => c.CurrentVersion).Include(c => c.Tags).SingleAsync(TestContext.Current.CancellationToken);
+            var cable = await context.Cables.Include(c => c.CurrentVersion).SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equal(full.Text, cable.CurrentVersion!.Text);
-            Assert.Equal(["PREL"], cable.Tags.Select(t => t.Code));
+            Assert.Equal(["PREL"], (await CableQueries.GetEnvelopeAsync(Archive.DataSource, cable.Id, TestContext.Current.CancellationToken))!.Tags);
             Assert.Equal(2, await context.CableVersions.CountAsync(TestContext.Current.CancellationToken));
         }
     }
@@ -171,10 +177,11 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
 
         await using var context = Archive.CreateDbContext();
         var cited = await context.Cables.SingleAsync(c => c.ReferenceId == "08TOKYO2500", TestContext.Current.CancellationToken);
-        var references = await context.CableReferences.OrderBy(r => r.Position).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(cited.Id, references[0].TargetCableId);
-        Assert.Null(references[1].TargetCableId);
-        Assert.Equal("08STATE1", references[1].TargetReferenceId);
+        var citing = await context.Cables.SingleAsync(c => c.ReferenceId == "08TOKYO2577", TestContext.Current.CancellationToken);
+        var references = (await CableQueries.GetEnvelopeAsync(Archive.DataSource, citing.Id, TestContext.Current.CancellationToken))!.References;
+        Assert.Equal([("08TOKYO2500", true), ("08STATE1", false)], references.Select(r => (r.TargetReferenceId, r.InArchive)));
+        Assert.Equal(["08TOKYO2577"], (await CableQueries.GetCitedByAsync(Archive.DataSource, cited.Id, cancellationToken: TestContext.Current.CancellationToken)).Select(c => c.ReferenceId));
+        Assert.Empty(await CableQueries.GetCitedByAsync(Archive.DataSource, citing.Id, cancellationToken: TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -199,7 +206,7 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_batch_that_fails_half_way_leaves_nothing_behind()
     {
-        var good = Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(U)", "words")]));
+        var good = Stage(Make("08TOKYO2577", "BODY", tags: ["PGOV"], references: ["08TOKYO2500"], paragraphs: [new Para("1", "(U)", "words")]));
         var broken = Stage(Make("08TOKYO2578", "BODY"));
 
         // Invalid JSON fails the COPY into cable_versions, after the cables rows were inserted in the same transaction.
@@ -214,29 +221,37 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
         Assert.Equal((0L, 0L, 0L), await CountsAsync());
         await using var context = Archive.CreateDbContext();
         Assert.Equal(0, await context.ImportRuns.SumAsync(r => r.RecordsRead, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await context.CableTags.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await context.CableReferences.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
-    public async Task Portions_a_killed_merge_left_behind_are_deleted_by_the_next_merge()
+    public async Task Rows_of_a_version_a_killed_merge_left_behind_are_deleted_by_the_next_merge()
     {
-        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(U)", "first words")])));
+        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", tags: ["PGOV"], references: ["08TOKYO1"], paragraphs: [new Para("1", "(U)", "first words")])));
 
-        // What a process killed between the portions' commit and the merge's leaves: rows under a version id that was
-        // reserved but never committed.
+        // What a process killed between the commit of a version's own rows and the merge's leaves: rows under a version
+        // id that was reserved but never committed.
         await using (var orphan = Archive.DataSource.CreateCommand(
             """
-            INSERT INTO paragraphs (version_id, cable_id, position, depth, mark_status, mark_caveats, read_level, read_caveats, text, span_start, span_length, searchable)
-            SELECT nextval(pg_get_serial_sequence('cable_versions', 'id')), 1, 0, 0, 0, '{}', 0, '{}', 'left behind', 0, 11, false
+            WITH reserved AS (SELECT nextval(pg_get_serial_sequence('cable_versions', 'id')) AS id),
+            paragraph AS (
+                INSERT INTO paragraphs (version_id, cable_id, position, depth, mark_status, mark_caveats, read_level, read_caveats, text, span_start, span_length, searchable)
+                SELECT id, 1, 0, 0, 0, '{}', 0, '{}', 'left behind', 0, 11, false FROM reserved),
+            tag AS (INSERT INTO cable_tags (version_id, cable_id, position, code, kind) SELECT id, 1, 0, 'LEFT', 0 FROM reserved)
+            INSERT INTO cable_references (version_id, cable_id, position, raw, kind, target_reference_id, from_container) SELECT id, 1, 0, 'LEFT 1', 0, '08LEFT1', false FROM reserved
             """))
         {
             await orphan.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        await WriteAsync(Stage(Make("08TOKYO2578", "BODY", paragraphs: [new Para("1", "(U)", "second words")])));
+        await WriteAsync(Stage(Make("08TOKYO2578", "BODY", tags: ["PREL"], references: ["08TOKYO2"], paragraphs: [new Para("1", "(U)", "second words")])));
 
         await using var context = Archive.CreateDbContext();
         var texts = await context.Paragraphs.OrderBy(p => p.VersionId).Select(p => p.Text).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["first words", "second words"], texts);
+        Assert.Equal(["PGOV", "PREL"], await context.CableTags.OrderBy(t => t.VersionId).Select(t => t.Code).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["08TOKYO1", "08TOKYO2"], await context.CableReferences.OrderBy(r => r.VersionId).Select(r => r.TargetReferenceId).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -27,7 +27,5 @@ internal sealed class ArchivedCableConfiguration : IEntityTypeConfiguration<Arch
         builder.HasMany(c => c.Versions).WithOne(v => v.Cable).HasForeignKey(v => v.CableId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Post).WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(c => c.Aliases).WithOne().HasForeignKey(a => a.CableId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.CableId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(c => c.References).WithOne().HasForeignKey(r => r.CableId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -16,8 +16,9 @@ internal readonly record struct BatchResult(long Read, long NewCables, long NewV
 /// Writes batches of parsed records into the archive, each batch in one merge transaction: binary COPY straight into
 /// the final tables for the bulk (versions, paragraphs, subjects, tags, references) and set-based SQL for the merge
 /// (which records are new, which cables change their current text), so that a batch is either wholly in the archive or
-/// not at all (docs/decisions/archive-two-phase-import.md). The portions of a batch's new versions are copied on a
-/// second connection while the first writes everything else, and commit just before it.
+/// not at all (docs/decisions/archive-two-phase-import.md). What belongs to a new version alone (its portions on a
+/// second connection, its tags and references on a third) is copied while the first connection writes everything else,
+/// and commits just before it (docs/decisions/archive-version-rows-beside-the-merge.md).
 /// </summary>
 /// <remarks>
 /// Rules of the merge: a version is new when its cable holds no version with the same text hash; a record whose text
@@ -26,11 +27,12 @@ internal readonly record struct BatchResult(long Read, long NewCables, long NewV
 /// order leaves the newest text current and importing the same dump again changes nothing. Merges of concurrent imports
 /// are serialised by an advisory lock.
 /// <para>
-/// Portions committed before their versions are safe to read around: every reader reaches portions through a version
-/// (a cable's current version, a version of its history, or a search joined with the current version), and the
-/// indexing phase only through <c>pending_versions</c>, which the merge transaction writes. If that transaction then
-/// fails, its portions are left under version ids no version will ever have (ids are reserved from a sequence), above
-/// every committed version; the next merge, under the same lock, deletes them before it reserves any id.
+/// Rows of a version committed before the version itself are safe to read around: every reader reaches portions, tags
+/// and references through a version (a cable's current version, a version of its history, or a search joined with the
+/// current version), and the indexing phase only through <c>pending_versions</c>, which the merge transaction writes.
+/// If that transaction then fails, its rows are left under version ids no version will ever have (ids are reserved
+/// from a sequence), above every committed version; the next merge, under the same lock, deletes them before it
+/// reserves any id.
 /// </para>
 /// </remarks>
 internal sealed class ArchiveWriter : IAsyncDisposable
@@ -60,36 +62,47 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     /// <summary>The paragraphs and subjects of the batch's new versions, in a transaction of their own.</summary>
     private readonly NpgsqlConnection portionConnection;
 
+    /// <summary>The tags and references of the batch's new versions, in a transaction of their own.</summary>
+    private readonly NpgsqlConnection envelopeConnection;
+
     private readonly long runId;
 
-    private ArchiveWriter(NpgsqlConnection connection, NpgsqlConnection portionConnection, long runId)
+    private ArchiveWriter(NpgsqlConnection connection, NpgsqlConnection portionConnection, NpgsqlConnection envelopeConnection, long runId)
     {
         this.connection = connection;
         this.portionConnection = portionConnection;
+        this.envelopeConnection = envelopeConnection;
         this.runId = runId;
     }
+
+    /// <summary>The tables of rows that belong to one version and are written beside the merge, keyed by <c>version_id</c>.</summary>
+    private static readonly string[] VersionRowTables = ["paragraphs", "subjects", "cable_tags", "cable_references"];
 
     /// <summary>Opens a writer for <paramref name="runId"/> and takes the run's liveness lock, held until disposal.</summary>
     public static async Task<ArchiveWriter> OpenAsync(NpgsqlDataSource dataSource, long runId, CancellationToken cancellationToken)
     {
         NpgsqlConnection? connection = null;
         NpgsqlConnection? portionConnection = null;
+        NpgsqlConnection? envelopeConnection = null;
         try
         {
             connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             portionConnection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            envelopeConnection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (var staging = new NpgsqlCommand(StagingTables, connection))
                 await staging.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await using (var runLock = new NpgsqlCommand("SELECT pg_advisory_lock($1, $2)", connection) { Parameters = { new() { Value = RunLockClass }, new() { Value = (int)runId } } })
                 await runLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return new ArchiveWriter(connection, portionConnection, runId);
+            return new ArchiveWriter(connection, portionConnection, envelopeConnection, runId);
         }
         catch
         {
-            if (connection is not null)
-                await connection.DisposeAsync().ConfigureAwait(false);
-            if (portionConnection is not null)
-                await portionConnection.DisposeAsync().ConfigureAwait(false);
+            foreach (var opened in (NpgsqlConnection?[])[connection, portionConnection, envelopeConnection])
+            {
+                if (opened is not null)
+                    await opened.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -103,7 +116,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync("SELECT pg_advisory_xact_lock($1, 0)", cancellationToken, MergeLockClass).ConfigureAwait(false);
-        await DeleteOrphanedPortionsAsync(cancellationToken).ConfigureAwait(false);
+        await DeleteOrphanedVersionRowsAsync(cancellationToken).ConfigureAwait(false);
 
         var newCables = 0;
         BatchPlan? plan = null;
@@ -116,9 +129,10 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 newCables = await InsertNewCablesAsync(now, cancellationToken).ConfigureAwait(false);
                 plan = await PlanAsync(cables, cancellationToken).ConfigureAwait(false);
 
-                // Both connections work at once; the portions commit (or fail) before the merge goes on to commit.
+                // The three connections work at once; the versions' own rows commit (or fail) before the merge goes on to commit.
                 await Task.WhenAll(
                     CopyPortionsAsync(plan, cancellationToken),
+                    CopyTagsAndReferencesAsync(plan, cancellationToken),
                     MergeVersionsAsync(cables, plan, now, cancellationToken)).ConfigureAwait(false);
             }
 
@@ -141,22 +155,22 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         }
         catch when (plan is { NewVersions.Count: > 0 })
         {
-            await DeletePortionsOfAsync(plan).ConfigureAwait(false);
+            await DeleteVersionRowsOfAsync(plan).ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>
-    /// Takes out the portions of a batch whose merge failed, if they committed; where even that fails (the database
-    /// went away), the next merge deletes them (see the remarks on the class).
+    /// Takes out the rows of a batch's versions whose merge failed, if they committed; where even that fails (the
+    /// database went away), the next merge deletes them (see the remarks on the class).
     /// </summary>
-    private async Task DeletePortionsOfAsync(BatchPlan plan)
+    private async Task DeleteVersionRowsOfAsync(BatchPlan plan)
     {
         var versionIds = plan.NewVersions.Select(v => v.VersionId).ToArray();
         try
         {
             await using var delete = new NpgsqlBatch(portionConnection);
-            foreach (var table in (string[])["paragraphs", "subjects"])
+            foreach (var table in VersionRowTables)
                 delete.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {table} WHERE version_id = ANY($1)") { Parameters = { new() { Value = versionIds } } });
             await delete.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
@@ -166,14 +180,11 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Deletes the portions a killed merge left behind (see the remarks on the class).</summary>
-    private async Task DeleteOrphanedPortionsAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes the rows of versions a killed merge left behind (see the remarks on the class).</summary>
+    private async Task DeleteOrphanedVersionRowsAsync(CancellationToken cancellationToken)
     {
         await ExecuteAsync(
-            """
-            DELETE FROM paragraphs WHERE version_id > (SELECT coalesce(max(id), 0) FROM cable_versions);
-            DELETE FROM subjects WHERE version_id > (SELECT coalesce(max(id), 0) FROM cable_versions);
-            """,
+            string.Concat(VersionRowTables.Select(table => $"DELETE FROM {table} WHERE version_id > (SELECT coalesce(max(id), 0) FROM cable_versions);\n")),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -415,22 +426,21 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         copy.Write(portion.ReadCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
     }
 
-    /// <summary>Points each changed cable at its new current version and rewrites its envelope, tags and references.</summary>
-    private async Task ApplyCurrentVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Copies the new versions' tags and references on the envelope connection, and commits them.</summary>
+    private async Task CopyTagsAndReferencesAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
-        if (plan.Changed.Count == 0)
+        if (plan.NewVersions.Count == 0)
             return;
-        var changedIds = plan.Changed.Select(c => c.CableId).ToArray();
-        await ExecuteAsync("DELETE FROM cable_tags WHERE cable_id = ANY($1)", cancellationToken, changedIds).ConfigureAwait(false);
-        await ExecuteAsync("DELETE FROM cable_references WHERE cable_id = ANY($1)", cancellationToken, changedIds).ConfigureAwait(false);
 
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY cable_tags (cable_id, position, code, kind) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using var transaction = await envelopeConnection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var copy = await envelopeConnection.BeginBinaryImportAsync("COPY cable_tags (version_id, cable_id, position, code, kind) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var (cable, cableId, _) in plan.Changed)
+            foreach (var (cable, cableId, versionId) in plan.NewVersions)
             {
                 for (var position = 0; position < cable.Tags.Length; position++)
                 {
                     copy.StartRow();
+                    copy.Write(versionId, NpgsqlDbType.Bigint);
                     copy.Write(cableId, NpgsqlDbType.Bigint);
                     copy.Write(position, NpgsqlDbType.Integer);
                     copy.Write(cable.Tags[position].Code, NpgsqlDbType.Text);
@@ -441,16 +451,17 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY cable_references (cable_id, position, label, raw, kind, target_reference_id, from_container) FROM STDIN (FORMAT BINARY)",
+        await using (var copy = await envelopeConnection.BeginBinaryImportAsync(
+            "COPY cable_references (version_id, cable_id, position, label, raw, kind, target_reference_id, from_container) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false))
         {
-            foreach (var (cable, cableId, _) in plan.Changed)
+            foreach (var (cable, cableId, versionId) in plan.NewVersions)
             {
                 for (var position = 0; position < cable.References.Length; position++)
                 {
                     var reference = cable.References[position];
                     copy.StartRow();
+                    copy.Write(versionId, NpgsqlDbType.Bigint);
                     copy.Write(cableId, NpgsqlDbType.Bigint);
                     copy.Write(position, NpgsqlDbType.Integer);
                     WriteNullable(copy, reference.Label, NpgsqlDbType.Text);
@@ -464,6 +475,14 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Points each changed cable at its new current version and rewrites its envelope.</summary>
+    private async Task ApplyCurrentVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    {
+        if (plan.Changed.Count == 0)
+            return;
         await using (var copy = await connection.BeginBinaryImportAsync(
             """
             COPY stage_envelopes (cable_id, version_id, created_at, origin, classification, classification_level, classification_caveats,
@@ -534,24 +553,6 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                     versionIds, months).ConfigureAwait(false);
             }
         }
-
-        // References resolve in both directions: the new REF items of these cables, and older items waiting for these cables.
-        await ExecuteAsync(
-            """
-            UPDATE cable_references r SET target_cable_id = t.id
-            FROM cables t
-            WHERE r.cable_id = ANY($1) AND r.target_cable_id IS NULL AND r.target_reference_id = t.reference_id
-            """,
-            cancellationToken,
-            changedIds).ConfigureAwait(false);
-        await ExecuteAsync(
-            """
-            UPDATE cable_references r SET target_cable_id = t.id
-            FROM cables t
-            WHERE t.id = ANY($1) AND r.target_cable_id IS NULL AND r.target_reference_id IS NOT NULL AND r.target_reference_id = t.reference_id
-            """,
-            cancellationToken,
-            changedIds).ConfigureAwait(false);
     }
 
     private async Task MergeAliasesAsync(List<StagedCable> cables, CancellationToken cancellationToken)
@@ -643,6 +644,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await envelopeConnection.DisposeAsync().ConfigureAwait(false);
         await portionConnection.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }

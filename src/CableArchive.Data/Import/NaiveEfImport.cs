@@ -48,20 +48,11 @@ internal static class NaiveEfImport
         var now = DateTime.UtcNow;
         var post = staged.Post is null ? null
             : await context.Posts.FirstOrDefaultAsync(p => p.Name == staged.Post, cancellationToken).ConfigureAwait(false) ?? new Post { Name = staged.Post };
-        var cable = await context.Cables.Include(c => c.Tags).Include(c => c.References)
-            .FirstOrDefaultAsync(c => c.ReferenceId == staged.ReferenceId, cancellationToken).ConfigureAwait(false);
+        var cable = await context.Cables.FirstOrDefaultAsync(c => c.ReferenceId == staged.ReferenceId, cancellationToken).ConfigureAwait(false);
         if (cable is null)
         {
             cable = new ArchivedCable { ReferenceId = staged.ReferenceId, FirstImportedAt = now };
             context.Cables.Add(cable);
-        }
-        else
-        {
-            // A new text of a known cable replaces its envelope: the old tags and references go first, as the new ones
-            // take their keys (cable, position).
-            cable.Tags.Clear();
-            cable.References.Clear();
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         cable.UpdatedAt = now;
@@ -81,11 +72,6 @@ internal static class NaiveEfImport
         cable.DeclassifyOn = staged.DeclassifyOn;
         cable.Partial = staged.Partial;
         cable.RedactionCount = staged.RedactionCount;
-        cable.Tags = staged.Tags.Select((t, i) => new CableTag { Position = i, Code = t.Code, Kind = (TagKind)t.Kind }).ToList();
-        cable.References = staged.References.Select((r, i) => new CableReference
-        {
-            Position = i, Label = r.Label, Raw = r.Raw, Kind = (ReferenceKind)r.Kind, TargetReferenceId = r.TargetReferenceId, FromContainer = r.FromContainer,
-        }).ToList();
         await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         var version = new CableVersion
@@ -108,6 +94,11 @@ internal static class NaiveEfImport
 
         context.Paragraphs.AddRange(staged.Paragraphs.Select((p, i) => Fill(
             new CableParagraph { VersionId = version.Id, CableId = cable.Id, Text = p.Text, Position = i, Number = p.Number, Depth = p.Depth, SpanStart = p.SpanStart, SpanLength = p.SpanLength, CreatedMonth = CapMonth.Of(staged.CreatedAt) }, p)));
+        context.CableTags.AddRange(staged.Tags.Select((t, i) => new CableTag { VersionId = version.Id, CableId = cable.Id, Position = i, Code = t.Code, Kind = (TagKind)t.Kind }));
+        context.CableReferences.AddRange(staged.References.Select((r, i) => new CableReference
+        {
+            VersionId = version.Id, CableId = cable.Id, Position = i, Label = r.Label, Raw = r.Raw, Kind = (ReferenceKind)r.Kind, TargetReferenceId = r.TargetReferenceId, FromContainer = r.FromContainer,
+        }));
         if (staged.Subject is { } s)
             context.Subjects.Add(Fill(new CableSubject { VersionId = version.Id, CableId = cable.Id, Text = s.Text, SpanStart = s.SpanStart, SpanLength = s.SpanLength, CreatedMonth = CapMonth.Of(staged.CreatedAt) }, s));
 

@@ -588,13 +588,17 @@ namespace CableArchive.Data.Migrations
 
             modelBuilder.Entity("CableArchive.Data.Model.CableReference", b =>
                 {
-                    b.Property<long>("CableId")
+                    b.Property<long>("VersionId")
                         .HasColumnType("bigint")
-                        .HasColumnName("cable_id");
+                        .HasColumnName("version_id");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<long>("CableId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cable_id");
 
                     b.Property<bool>("FromContainer")
                         .HasColumnType("boolean")
@@ -613,23 +617,15 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("raw");
 
-                    b.Property<long?>("TargetCableId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("target_cable_id");
-
                     b.Property<string>("TargetReferenceId")
                         .HasColumnType("text")
                         .HasColumnName("target_reference_id");
 
-                    b.HasKey("CableId", "Position")
+                    b.HasKey("VersionId", "Position")
                         .HasName("pk_cable_references");
 
-                    b.HasIndex("TargetCableId")
-                        .HasDatabaseName("ix_cable_references_target_cable_id");
-
-                    b.HasIndex(new[] { "TargetReferenceId" }, "ix_cable_references_unresolved")
-                        .HasDatabaseName("ix_cable_references_target_reference_id")
-                        .HasFilter("target_cable_id IS NULL AND target_reference_id IS NOT NULL");
+                    b.HasIndex("TargetReferenceId")
+                        .HasDatabaseName("ix_cable_references_target_reference_id");
 
                     b.ToTable("cable_references", (string)null);
                 });
@@ -710,13 +706,17 @@ namespace CableArchive.Data.Migrations
 
             modelBuilder.Entity("CableArchive.Data.Model.CableTag", b =>
                 {
-                    b.Property<long>("CableId")
+                    b.Property<long>("VersionId")
                         .HasColumnType("bigint")
-                        .HasColumnName("cable_id");
+                        .HasColumnName("version_id");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
+
+                    b.Property<long>("CableId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cable_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -727,11 +727,8 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("kind");
 
-                    b.HasKey("CableId", "Position")
+                    b.HasKey("VersionId", "Position")
                         .HasName("pk_cable_tags");
-
-                    b.HasIndex("Code", "CableId")
-                        .HasDatabaseName("ix_cable_tags_code_cable_id");
 
                     b.ToTable("cable_tags", (string)null);
                 });
@@ -1262,34 +1259,6 @@ namespace CableArchive.Data.Migrations
                         .HasConstraintName("fk_cable_aliases_cables_cable_id");
                 });
 
-            modelBuilder.Entity("CableArchive.Data.Model.CableReference", b =>
-                {
-                    b.HasOne("CableArchive.Data.Model.ArchivedCable", null)
-                        .WithMany("References")
-                        .HasForeignKey("CableId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_cable_references_cables_cable_id");
-
-                    b.HasOne("CableArchive.Data.Model.ArchivedCable", "TargetCable")
-                        .WithMany()
-                        .HasForeignKey("TargetCableId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_cable_references_cables_target_cable_id");
-
-                    b.Navigation("TargetCable");
-                });
-
-            modelBuilder.Entity("CableArchive.Data.Model.CableTag", b =>
-                {
-                    b.HasOne("CableArchive.Data.Model.ArchivedCable", null)
-                        .WithMany("Tags")
-                        .HasForeignKey("CableId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_cable_tags_cables_cable_id");
-                });
-
             modelBuilder.Entity("CableArchive.Data.Model.CableVersion", b =>
                 {
                     b.HasOne("CableArchive.Data.Model.ArchivedCable", "Cable")
@@ -1395,10 +1364,6 @@ namespace CableArchive.Data.Migrations
             modelBuilder.Entity("CableArchive.Data.Model.ArchivedCable", b =>
                 {
                     b.Navigation("Aliases");
-
-                    b.Navigation("References");
-
-                    b.Navigation("Tags");
 
                     b.Navigation("Versions");
                 });

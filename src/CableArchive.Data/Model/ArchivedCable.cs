@@ -4,8 +4,9 @@ namespace CableArchive.Data.Model;
 
 /// <summary>
 /// One cable of the archive, known by its canonical reference id. Holds the envelope of its current version:
-/// what every signed-in reader may see (id, date-time, origin, addressees, banner classification, captions, tags, references).
-/// The portions (subject, paragraphs) live with each <see cref="CableVersion"/>.
+/// what every signed-in reader may see (id, date-time, origin, addressees, banner classification, captions). The portions
+/// (subject, paragraphs), tags and references live with each <see cref="CableVersion"/>, and the envelope shows those of
+/// the current one.
 /// </summary>
 public sealed class ArchivedCable
 {
@@ -83,10 +84,4 @@ public sealed class ArchivedCable
 
     /// <summary>Other ids the cable is known by.</summary>
     public List<CableAlias> Aliases { get; set; } = [];
-
-    /// <summary>The TAGS of the current version, in order.</summary>
-    public List<CableTag> Tags { get; set; } = [];
-
-    /// <summary>The REF items of the current version, in order.</summary>
-    public List<CableReference> References { get; set; } = [];
 }

@@ -3,12 +3,16 @@ using CableArchive.Domain.Cables;
 namespace CableArchive.Data.Model;
 
 /// <summary>
-/// One REF item of a cable's current version (or a referenced id its container lists). A reference to a cable is
-/// resolved to that cable when it is in the archive; until then it is kept as text.
+/// One REF item of a version (or a referenced id its container lists); a cable's references are those of its current
+/// version. A reference to a cable is kept as the cited id; it resolves to the cable of that id whenever the cable is
+/// in the archive (readers join on <c>cables.reference_id</c>), so it never needs updating when the cited cable arrives.
 /// </summary>
 public sealed class CableReference
 {
-    /// <summary>The citing cable.</summary>
+    /// <summary>The citing version.</summary>
+    public long VersionId { get; set; }
+
+    /// <summary>The cable (kept here too, as on portions, so that a shard key need not pass through the version).</summary>
     public long CableId { get; set; }
 
     /// <summary>0-based order.</summary>
@@ -25,12 +29,6 @@ public sealed class CableReference
 
     /// <summary>The canonical id of the cited cable, when the item is a cable.</summary>
     public string? TargetReferenceId { get; set; }
-
-    /// <summary>The cited cable, once it is in the archive.</summary>
-    public long? TargetCableId { get; set; }
-
-    /// <summary>The cited cable.</summary>
-    public ArchivedCable? TargetCable { get; set; }
 
     /// <summary>Whether the item comes from the container's list (cables.csv) rather than from the REF line.</summary>
     public bool FromContainer { get; set; }

@@ -2,10 +2,13 @@ using CableArchive.Domain.Cables;
 
 namespace CableArchive.Data.Model;
 
-/// <summary>One TAGS entry of a cable's current version.</summary>
+/// <summary>One TAGS entry of a version; a cable's tags are those of its current version.</summary>
 public sealed class CableTag
 {
-    /// <summary>The cable.</summary>
+    /// <summary>The version.</summary>
+    public long VersionId { get; set; }
+
+    /// <summary>The cable (kept here too, as on portions, so that a shard key need not pass through the version).</summary>
     public long CableId { get; set; }
 
     /// <summary>0-based order in the TAGS line.</summary>

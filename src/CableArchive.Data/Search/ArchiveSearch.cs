@@ -368,7 +368,7 @@ public static class ArchiveSearch
                 (SELECT coalesce(json_agg(f), '[]') FROM (
                     SELECT classification AS v, count(*) AS n FROM kept WHERE classification IS NOT NULL GROUP BY classification ORDER BY n DESC, v) f)::text,
                 (SELECT coalesce(json_agg(f), '[]') FROM (
-                    SELECT t.code AS v, count(DISTINCT t.cable_id) AS n FROM cable_tags t WHERE t.cable_id IN (SELECT id FROM kept)
+                    SELECT t.code AS v, count(DISTINCT t.version_id) AS n FROM cable_tags t WHERE t.version_id IN (SELECT current_version_id FROM kept)
                     GROUP BY t.code ORDER BY n DESC, v LIMIT 25) f)::text,
                 (SELECT coalesce(json_agg(f ORDER BY f.y, f.m), '[]') FROM (
                     SELECT extract(year FROM created_at AT TIME ZONE 'UTC')::int AS y, extract(month FROM created_at AT TIME ZONE 'UTC')::int AS m, count(*) AS n
@@ -416,7 +416,7 @@ public static class ArchiveSearch
         if (query.Classifications.Count > 0)
             filters.Add("c.classification = ANY(@classifications)");
         if (query.Tags.Count > 0)
-            filters.Add("(SELECT count(DISTINCT t.code) FROM cable_tags t WHERE t.cable_id = c.id AND t.code = ANY(@tags)) = @tag_count");
+            filters.Add("(SELECT count(DISTINCT t.code) FROM cable_tags t WHERE t.version_id = c.current_version_id AND t.code = ANY(@tags)) = @tag_count");
         if (query.RedactedOnly)
         {
             // Redactions are looked for in the readable portions only: the stored count covers withheld text too.

@@ -35,12 +35,14 @@ public static partial class CableQueries
             FROM cables c WHERE c.id = $1
             """,
             cableId));
-        batch.BatchCommands.Add(Command("SELECT code FROM cable_tags WHERE cable_id = $1 ORDER BY position", cableId));
+        // Tags and references are the current version's; a cited id resolves to the cable of that id when the archive holds it.
+        batch.BatchCommands.Add(Command(
+            "SELECT t.code FROM cables c JOIN cable_tags t ON t.version_id = c.current_version_id WHERE c.id = $1 ORDER BY t.position", cableId));
         batch.BatchCommands.Add(Command(
             """
-            SELECT r.label, r.raw, coalesce(t.reference_id, r.target_reference_id), r.target_cable_id IS NOT NULL
-            FROM cable_references r LEFT JOIN cables t ON t.id = r.target_cable_id
-            WHERE r.cable_id = $1 ORDER BY r.position
+            SELECT r.label, r.raw, r.target_reference_id, t.id IS NOT NULL
+            FROM cables c JOIN cable_references r ON r.version_id = c.current_version_id LEFT JOIN cables t ON t.reference_id = r.target_reference_id
+            WHERE c.id = $1 ORDER BY r.position
             """,
             cableId));
         batch.BatchCommands.Add(Command("SELECT alias FROM cable_aliases WHERE cable_id = $1 ORDER BY alias", cableId));
@@ -220,8 +222,8 @@ public static partial class CableQueries
         await using var command = dataSource.CreateCommand(
             """
             SELECT DISTINCT c.reference_id, c.created_at, c.origin, c.classification
-            FROM cable_references r JOIN cables c ON c.id = r.cable_id
-            WHERE r.target_cable_id = $1
+            FROM cable_references r JOIN cables c ON c.current_version_id = r.version_id
+            WHERE r.target_reference_id = (SELECT reference_id FROM cables WHERE id = $1)
             ORDER BY c.created_at DESC NULLS LAST, c.reference_id LIMIT $2
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = cableId });
@@ -235,7 +237,10 @@ public static partial class CableQueries
 
     /// <summary>Tags with the number of cables carrying each, most used first.</summary>
     public static Task<IReadOnlyList<BrowseCount>> CountTagsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default) =>
-        CountAsync(dataSource, "SELECT code, count(DISTINCT cable_id) AS n FROM cable_tags GROUP BY code ORDER BY n DESC, code", cancellationToken);
+        CountAsync(
+            dataSource,
+            "SELECT t.code, count(DISTINCT c.id) AS n FROM cable_tags t JOIN cables c ON c.current_version_id = t.version_id GROUP BY t.code ORDER BY n DESC, t.code",
+            cancellationToken);
 
     /// <summary>Origins (posts) with their number of cables, by name.</summary>
     public static Task<IReadOnlyList<BrowseCount>> CountOriginsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default) =>

@@ -31,10 +31,13 @@ internal static class ArchiveFingerprint
                 s.read_caveats::text, s.created_month, s.text, s.span_start, s.span_length, s.searchable, md5(s.search_vector::text))
             FROM subjects s JOIN cable_versions v ON v.id = s.version_id JOIN cables c ON c.id = s.cable_id
             """),
-        ("cable_tags", "SELECT concat_ws('|', c.reference_id, t.position, t.code, t.kind) FROM cable_tags t JOIN cables c ON c.id = t.cable_id"),
+        ("cable_tags", """
+            SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), t.position, t.code, t.kind)
+            FROM cable_tags t JOIN cable_versions v ON v.id = t.version_id JOIN cables c ON c.id = v.cable_id
+            """),
         ("cable_references", """
-            SELECT concat_ws('|', c.reference_id, r.position, r.label, r.raw, r.kind, r.target_reference_id, t.reference_id, r.from_container)
-            FROM cable_references r JOIN cables c ON c.id = r.cable_id LEFT JOIN cables t ON t.id = r.target_cable_id
+            SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), r.position, r.label, r.raw, r.kind, r.target_reference_id, r.from_container)
+            FROM cable_references r JOIN cable_versions v ON v.id = r.version_id JOIN cables c ON c.id = v.cable_id
             """),
         ("cable_aliases", "SELECT concat_ws('|', c.reference_id, a.alias) FROM cable_aliases a JOIN cables c ON c.id = a.cable_id"),
         ("quarantined_records", "SELECT concat_ws('|', encode(raw_sha256, 'hex'), reason, source_path, source_row, source_offset, source_format, md5(raw)) FROM quarantined_records"),
