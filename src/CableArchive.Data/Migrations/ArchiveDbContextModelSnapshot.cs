@@ -807,6 +807,8 @@ namespace CableArchive.Data.Migrations
                         .HasDatabaseName("ix_cable_versions_cable_id_text_sha256");
 
                     b.ToTable("cable_versions", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 8160);
                 });
 
             modelBuilder.Entity("CableArchive.Data.Model.ImportRun", b =>
