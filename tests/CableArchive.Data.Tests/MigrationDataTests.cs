@@ -15,54 +15,32 @@ public sealed class MigrationDataTests
     private const string BeforeTagsPerVersion = "20261128222520_PortionMonths";
 
     [Fact]
-    public async Task The_sensitive_flags_move_out_of_cables_with_those_a_killed_reparse_had_set_aside()
-    {
-        var name = await PostgresCluster.Current.CreateEmptyDatabaseAsync();
-        try
-        {
-            var connectionString = PostgresCluster.Current.Server.ConnectionString(name);
-            await using (var dataSource = ArchiveDatabase.CreateDataSource(connectionString))
-            await using (var context = ArchiveDbContext.Create(dataSource))
-                await context.GetService<IMigrator>().MigrateAsync(BeforeSensitiveTable, TestContext.Current.CancellationToken);
-
+    public Task The_sensitive_flags_move_out_of_cables_with_those_a_killed_reparse_had_set_aside() =>
+        MigrateFromAsync(
+            BeforeSensitiveTable,
             // Two cables, one flagged; and the flag of a third that a killed reparse had set aside before emptying cables.
-            await ExecuteAsync(connectionString, """
+            """
                 INSERT INTO cables (reference_id, classification_caveats, to_addressees, info_addressees, captions, partial, redaction_count,
                                     first_imported_at, updated_at, sensitive)
                 VALUES ('08TOKYO1', '{}', '{}', '{}', '{}', false, 0, now(), now(), true),
                        ('08TOKYO2', '{}', '{}', '{}', '{}', false, 0, now(), now(), false);
                 CREATE TABLE reparse_sensitive AS SELECT '08TOKYO3'::text AS reference_id;
-                """);
-
-            // Opening the archive applies the migrations it lacks.
-            await using (await ArchiveDatabase.OpenAsync(connectionString, TestContext.Current.CancellationToken))
+            """,
+            async connectionString =>
             {
                 Assert.Equal(["08TOKYO1", "08TOKYO3"], await TextsAsync(connectionString, "SELECT reference_id FROM sensitive_cables ORDER BY 1"));
                 Assert.Equal(["true"], await TextsAsync(connectionString, "SELECT (to_regclass('reparse_sensitive') IS NULL)::text"));
                 Assert.Equal(["true"], await TextsAsync(connectionString,
                     "SELECT has_table_privilege('cablearchive_web', 'sensitive_cables', 'INSERT, DELETE')::text"));
-            }
-        }
-        finally
-        {
-            await PostgresCluster.Current.DropDatabaseAsync(name);
-        }
-    }
+            });
 
     [Fact]
-    public async Task Tags_and_references_held_per_cable_move_to_each_cables_current_version()
-    {
-        var name = await PostgresCluster.Current.CreateEmptyDatabaseAsync();
-        try
-        {
-            var connectionString = PostgresCluster.Current.Server.ConnectionString(name);
-            await using (var dataSource = ArchiveDatabase.CreateDataSource(connectionString))
-            await using (var context = ArchiveDbContext.Create(dataSource))
-                await context.GetService<IMigrator>().MigrateAsync(BeforeTagsPerVersion, TestContext.Current.CancellationToken);
-
+    public Task Tags_and_references_held_per_cable_move_to_each_cables_current_version() =>
+        MigrateFromAsync(
+            BeforeTagsPerVersion,
             // 08TOKYO1 has two versions, the second current; 08TOKYO2 one; 08TOKYO3 none (its tag has nowhere to go).
             // Ids are chosen so that cable ids and version ids overlap, as they do in a real archive.
-            await ExecuteAsync(connectionString, """
+            """
                 INSERT INTO import_runs (id, kind, user_name, host_name, inputs, started_at, status, records_read, new_cables, new_versions,
                                          unchanged, quarantined, bytes_read, errors)
                 VALUES (1, 'import', 'test', 'test', '{}', now(), 1, 0, 0, 0, 0, 0, 0, '{}');
@@ -79,9 +57,8 @@ public sealed class MigrationDataTests
                 INSERT INTO cable_tags (cable_id, position, code, kind) VALUES (1, 0, 'PGOV', 0), (1, 1, 'JA', 1), (2, 0, 'PREL', 0), (3, 0, 'KTIP', 0);
                 INSERT INTO cable_references (cable_id, position, raw, kind, target_reference_id, target_cable_id, from_container)
                 VALUES (1, 0, 'TOKYO 2', 0, '08TOKYO2', 2, false), (2, 0, 'STATE 9', 0, '08STATE9', NULL, false);
-                """);
-
-            await using (await ArchiveDatabase.OpenAsync(connectionString, TestContext.Current.CancellationToken))
+            """,
+            async connectionString =>
             {
                 Assert.Equal(["2|0|PGOV", "2|1|JA", "3|0|PREL"], await TextsAsync(connectionString,
                     "SELECT concat_ws('|', version_id, position, code) FROM cable_tags ORDER BY version_id, position"));
@@ -89,7 +66,25 @@ public sealed class MigrationDataTests
                     "SELECT concat_ws('|', cable_id, version_id) FROM cable_tags WHERE position = 0 ORDER BY cable_id"));
                 Assert.Equal(["2|08TOKYO2", "3|08STATE9"], await TextsAsync(connectionString,
                     "SELECT concat_ws('|', version_id, target_reference_id) FROM cable_references ORDER BY version_id"));
-            }
+            });
+
+    /// <summary>
+    /// Migrates a fresh database up to <paramref name="before"/>, fills it with <paramref name="arrange"/>, then opens it
+    /// as the archive (which applies the migrations it lacks) and runs <paramref name="assert"/> on it while open.
+    /// </summary>
+    private static async Task MigrateFromAsync(string before, string arrange, Func<string, Task> assert)
+    {
+        var name = await PostgresCluster.Current.CreateEmptyDatabaseAsync();
+        try
+        {
+            var connectionString = PostgresCluster.Current.Server.ConnectionString(name);
+            await using (var dataSource = ArchiveDatabase.CreateDataSource(connectionString))
+            await using (var context = ArchiveDbContext.Create(dataSource))
+                await context.GetService<IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);
+
+            await ExecuteAsync(connectionString, arrange);
+            await using (await ArchiveDatabase.OpenAsync(connectionString, TestContext.Current.CancellationToken))
+                await assert(connectionString);
         }
         finally
         {
