@@ -29,6 +29,12 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// <summary>Versions whose portions still wait for their full-text vectors.</summary>
     public DbSet<PendingVersion> PendingVersions => Set<PendingVersion>();
 
+    /// <summary>The adjacent lexeme pairs of each searchable paragraph, for phrases.</summary>
+    public DbSet<ParagraphPairs> ParagraphPairs => Set<ParagraphPairs>();
+
+    /// <summary>Versions whose paragraphs still wait for their phrase pairs.</summary>
+    public DbSet<PendingPhrasePairs> PendingPhrasePairs => Set<PendingPhrasePairs>();
+
     /// <summary>Tags of each cable's current version.</summary>
     public DbSet<CableTag> CableTags => Set<CableTag>();
 

@@ -282,6 +282,30 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
             "SELECT count(*)::int FROM paragraphs WHERE search_vector @@ to_tsquery('english', 'enrich')"));
         Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString,
             "SELECT count(*)::int FROM subjects WHERE search_vector @@ to_tsquery('english', 'nuclear')"));
+        Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, "SELECT count(*)::int FROM pending_phrase_pairs"));
+        Assert.Equal(0, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, "SELECT count(*)::int FROM paragraph_pairs"));
+    }
+
+    [Fact]
+    public async Task The_last_phase_gives_searchable_paragraphs_their_phrase_pairs_and_no_others()
+    {
+        const string Holding = "SELECT count(*)::int FROM paragraph_pairs WHERE '{0}' = ANY(tsvector_to_array(pairs))";
+        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(C)", "The ambassador discussed enrichment"), new Para("2", "(C)", "Prime minister")])));
+        await SearchIndexer.IndexPendingAsync(Archive.DataSource, 2, cancellationToken: TestContext.Current.CancellationToken);
+        await WriteAsync(Stage(Make("08TOKYO2578", "BODY", paragraphs: [new Para("1", "(C)", "Not yet searchable")])));
+
+        var paired = await SearchIndexer.IndexPendingPhrasePairsAsync(Archive.DataSource, 2, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, paired);
+        Assert.Equal(0, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, "SELECT count(*)::int FROM pending_phrase_pairs"));
+        Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "ambassador discuss")));
+        Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "prime minist")));
+        Assert.Equal(0, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "yet searchabl")));
+
+        // The second cable's pairs come after its vectors.
+        await SearchIndexer.IndexPendingAsync(Archive.DataSource, 2, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(1, await SearchIndexer.IndexPendingPhrasePairsAsync(Archive.DataSource, 2, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "yet searchabl")));
     }
 
     private static void AssertReadLabel(CableArchive.Data.Model.IPortion portion, ClassificationLevel level, params string[] caveats)

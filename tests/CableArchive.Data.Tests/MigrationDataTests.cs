@@ -14,6 +14,8 @@ public sealed class MigrationDataTests
 
     private const string BeforeTagsPerVersion = "20261128222520_PortionMonths";
 
+    private const string BeforePhrasePairs = "20261129054141_VersionTextsInTheRow";
+
     [Fact]
     public Task The_sensitive_flags_move_out_of_cables_with_those_a_killed_reparse_had_set_aside() =>
         MigrateFromAsync(
@@ -66,6 +68,25 @@ public sealed class MigrationDataTests
                     "SELECT concat_ws('|', cable_id, version_id) FROM cable_tags WHERE position = 0 ORDER BY cable_id"));
                 Assert.Equal(["2|08TOKYO2", "3|08STATE9"], await TextsAsync(connectionString,
                     "SELECT concat_ws('|', version_id, target_reference_id) FROM cable_references ORDER BY version_id"));
+            });
+
+    [Fact]
+    public Task Paragraphs_already_searchable_get_their_phrase_pairs() =>
+        MigrateFromAsync(
+            BeforePhrasePairs,
+            // Version 1 is searchable, version 2 still waits for its vectors (and will get its pairs after them).
+            """
+                INSERT INTO paragraphs (version_id, cable_id, position, depth, mark_status, mark_caveats, read_level, read_caveats, text,
+                                        span_start, span_length, searchable, created_month)
+                VALUES (1, 1, 0, 0, 0, '{}', 0, '{}', 'Prime Minister Erdogan said Rashid arrived.', 0, 1, true, 24100),
+                       (1, 1, 1, 0, 0, '{}', 0, '{}', 'Nothing else.', 0, 1, true, 24100),
+                       (2, 2, 0, 0, 0, '{}', 0, '{}', 'The prime minister waits.', 0, 1, false, 24101);
+            """,
+            async connectionString =>
+            {
+                Assert.Equal(["1|0|24100|'erdogan said' 'minist erdogan' 'prime minist' 'rashid arriv' 'said rashid'", "1|1|24100|'noth els'"],
+                    await TextsAsync(connectionString,
+                        "SELECT concat_ws('|', version_id, position, created_month, pairs) FROM paragraph_pairs ORDER BY version_id, position"));
             });
 
     /// <summary>

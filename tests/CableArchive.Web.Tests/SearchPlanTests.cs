@@ -56,9 +56,27 @@ public sealed class SearchPlanTests : IAsyncLifetime
     [InlineData("ferries -harbor")]
     [InlineData("airport OR lighthouses")]
     [InlineData("nothingatall")]
+    [InlineData("\"harbor pilots\"")]
+    [InlineData("\"secret words about the\" -airport")]
+    [InlineData("\"rare remark\" OR \"ordinary remark\"")]
+    [InlineData("\"words about the harbor\" report")]
     public async Task Both_statement_shapes_answer_the_same(string text)
     {
-        foreach (var clearance in new[] { Clearance.Of(ClassificationLevel.Confidential), Clearance.Of(ClassificationLevel.Secret, "NOFORN") })
+        // A version waiting for its phrase pairs makes phrases match through their words: the same answer again.
+        var withoutPairs = new Dictionary<(int, SearchSort), string>();
+        await app.ExecuteAsOwnerAsync("INSERT INTO pending_phrase_pairs VALUES (-1)");
+        foreach (var (clearance, i) in Clearances.Select((c, i) => (c, i)))
+        {
+            foreach (var sort in Enum.GetValues<SearchSort>())
+            {
+                var results = await ArchiveSearch.SearchAsync(app.Archive.DataSource, ReaderClearance.Of(clearance), new SearchQuery { Text = text, Sort = sort, Page = 2 }, SearchPlan.Index);
+                withoutPairs[(i, sort)] = JsonSerializer.Serialize(results);
+            }
+        }
+
+        await app.ExecuteAsOwnerAsync("DELETE FROM pending_phrase_pairs");
+
+        foreach (var (clearance, i) in Clearances.Select((c, i) => (c, i)))
         {
             foreach (var sort in Enum.GetValues<SearchSort>())
             {
@@ -71,9 +89,12 @@ public sealed class SearchPlanTests : IAsyncLifetime
                 Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(walk));
                 Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(firstMonth));
                 Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(automatic));
+                Assert.Equal(JsonSerializer.Serialize(index), withoutPairs[(i, sort)]);
             }
         }
     }
+
+    private static readonly Clearance[] Clearances = [Clearance.Of(ClassificationLevel.Confidential), Clearance.Of(ClassificationLevel.Secret, "NOFORN")];
 
     [Fact]
     public async Task A_window_of_the_first_months_answers_alone_only_when_it_gathers_more_than_the_cap()

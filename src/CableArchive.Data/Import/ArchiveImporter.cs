@@ -219,6 +219,7 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
             {
                 Progress.RowsToIndex = await SearchIndexer.CountPendingAsync(database.DataSource, cancellationToken).ConfigureAwait(false);
                 await SearchIndexer.IndexPendingAsync(database.DataSource, options.Parallelism, Progress.AddIndexed, cancellationToken).ConfigureAwait(false);
+                await SearchIndexer.IndexPendingPhrasePairsAsync(database.DataSource, options.Parallelism, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsFatal(e))
             {

@@ -76,7 +76,7 @@ public sealed class ArchiveReparser(ArchiveDatabase database, ImportOptions? opt
         }
 
         await using (var empty = new NpgsqlCommand(
-            "TRUNCATE paragraphs, subjects, pending_versions, cable_tags, cable_references, cable_aliases, cable_versions, cables; DELETE FROM quarantined_records WHERE status = 0",
+            "TRUNCATE paragraphs, paragraph_pairs, subjects, pending_versions, pending_phrase_pairs, cable_tags, cable_references, cable_aliases, cable_versions, cables; DELETE FROM quarantined_records WHERE status = 0",
             connection))
         {
             await empty.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,10 @@ public static class SearchIndexer
                 foreach (var sql in (string[])[
                     "UPDATE paragraphs SET searchable = true WHERE version_id BETWEEN $1 AND $2 AND NOT searchable",
                     "UPDATE subjects SET searchable = true WHERE version_id BETWEEN $1 AND $2 AND NOT searchable",
-                    "DELETE FROM pending_versions WHERE version_id BETWEEN $1 AND $2"])
+                    """
+                    WITH indexed AS (DELETE FROM pending_versions WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
+                    INSERT INTO pending_phrase_pairs (version_id) SELECT version_id FROM indexed ON CONFLICT DO NOTHING
+                    """])
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = range.First }, new() { Value = range.Last } } });
                 }
@@ -59,6 +62,42 @@ public static class SearchIndexer
                 var rows = batch.BatchCommands[0].RecordsAffected + batch.BatchCommands[1].RecordsAffected;
                 Interlocked.Add(ref done, rows);
                 onRows?.Invoke(rows);
+            }).ConfigureAwait(false);
+
+        return done;
+    }
+
+    /// <summary>
+    /// The last phase: writes the phrase pairs (<see cref="Search.PhrasePairs"/>) of every paragraph of the versions in
+    /// <c>pending_phrase_pairs</c> from its vector, over one connection per core; returns the paragraphs done. Until it is
+    /// done searches match phrases without the pairs, so the archive is searchable before it starts.
+    /// </summary>
+    /// <remarks>
+    /// A transaction takes its versions off the list and writes their pairs in one statement, so both see the same
+    /// snapshot: a version the indexing phase lists while the statement runs stays listed for the next run, and every
+    /// version it takes off has its vectors (they commit with its listing).
+    /// </remarks>
+    public static async Task<long> IndexPendingPhrasePairsAsync(NpgsqlDataSource dataSource, int parallelism, CancellationToken cancellationToken = default)
+    {
+        long done = 0;
+        var ranges = await RangesAsync(dataSource, "SELECT version_id FROM pending_phrase_pairs ORDER BY version_id", cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            ranges,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+            async (range, token) =>
+            {
+                await using var command = dataSource.CreateCommand(
+                    """
+                    WITH taken AS (DELETE FROM pending_phrase_pairs WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
+                    INSERT INTO paragraph_pairs (version_id, position, created_month, pairs)
+                    SELECT p.version_id, p.position, p.created_month, phrase_pairs(p.search_vector)
+                    FROM paragraphs p
+                    WHERE p.version_id BETWEEN $1 AND $2 AND p.version_id IN (SELECT version_id FROM taken) AND p.searchable
+                    ON CONFLICT DO NOTHING
+                    """);
+                command.Parameters.Add(new NpgsqlParameter { Value = range.First });
+                command.Parameters.Add(new NpgsqlParameter { Value = range.Last });
+                Interlocked.Add(ref done, await command.ExecuteNonQueryAsync(token).ConfigureAwait(false));
             }).ConfigureAwait(false);
 
         return done;

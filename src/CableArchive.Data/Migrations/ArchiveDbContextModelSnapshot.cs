@@ -898,6 +898,48 @@ namespace CableArchive.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CableArchive.Data.Model.ParagraphPairs", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("CreatedMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_month");
+
+                    b.Property<NpgsqlTsVector>("Pairs")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("pairs");
+
+                    b.HasKey("VersionId", "Position")
+                        .HasName("pk_paragraph_pairs");
+
+                    b.HasIndex("Pairs", "CreatedMonth")
+                        .HasDatabaseName("ix_paragraph_pairs_pairs_created_month");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Pairs", "CreatedMonth"), "gin");
+
+                    b.ToTable("paragraph_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("CableArchive.Data.Model.PendingPhrasePairs", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("VersionId")
+                        .HasName("pk_pending_phrase_pairs");
+
+                    b.ToTable("pending_phrase_pairs", (string)null);
+                });
+
             modelBuilder.Entity("CableArchive.Data.Model.PendingVersion", b =>
                 {
                     b.Property<long>("VersionId")

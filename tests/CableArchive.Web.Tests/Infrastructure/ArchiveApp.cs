@@ -163,6 +163,15 @@ public sealed partial class ArchiveApp : WebApplicationFactory<Program>
         return new HeldLock(connection, transaction);
     }
 
+    /// <summary>Runs <paramref name="sql"/> as the database's owner (the application's own role may only read most tables).</summary>
+    public async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The first column of every row <paramref name="sql"/> returns, as text.</summary>
     public async Task<List<string>> QueryTextsAsync(string sql)
     {
