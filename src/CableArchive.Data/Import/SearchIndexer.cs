@@ -75,7 +75,8 @@ public static class SearchIndexer
     /// <remarks>
     /// A transaction takes its versions off the list and writes their pairs in one statement, so both see the same
     /// snapshot: a version the indexing phase lists while the statement runs stays listed for the next run, and every
-    /// version it takes off has its vectors (they commit with its listing).
+    /// version it takes off has its vectors (they commit with its listing). A version is listed once in its life (when
+    /// its vectors are made), so its pairs are never written twice.
     /// </remarks>
     public static async Task<long> IndexPendingPhrasePairsAsync(NpgsqlDataSource dataSource, int parallelism, CancellationToken cancellationToken = default)
     {
@@ -93,7 +94,6 @@ public static class SearchIndexer
                     SELECT p.version_id, p.position, p.created_month, phrase_pairs(p.search_vector)
                     FROM paragraphs p
                     WHERE p.version_id BETWEEN $1 AND $2 AND p.version_id IN (SELECT version_id FROM taken) AND p.searchable
-                    ON CONFLICT DO NOTHING
                     """);
                 command.Parameters.Add(new NpgsqlParameter { Value = range.First });
                 command.Parameters.Add(new NpgsqlParameter { Value = range.Last });

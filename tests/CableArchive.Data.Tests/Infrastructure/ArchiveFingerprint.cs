@@ -26,6 +26,10 @@ internal static class ArchiveFingerprint
                 p.mark_caveats::text, p.read_level, p.read_caveats::text, p.created_month, md5(p.text), p.span_start, p.span_length, p.searchable, md5(p.search_vector::text))
             FROM paragraphs p JOIN cable_versions v ON v.id = p.version_id JOIN cables c ON c.id = p.cable_id
             """),
+        ("paragraph_pairs", """
+            SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), pp.position, pp.created_month, md5(pp.pairs::text))
+            FROM paragraph_pairs pp JOIN cable_versions v ON v.id = pp.version_id JOIN cables c ON c.id = v.cable_id
+            """),
         ("subjects", """
             SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), s.mark_status, s.mark, s.mark_level, s.mark_caveats::text, s.read_level,
                 s.read_caveats::text, s.created_month, s.text, s.span_start, s.span_length, s.searchable, md5(s.search_vector::text))
