@@ -48,6 +48,12 @@ public static class ArchiveSearch
     /// </summary>
     private const double WindowEntryCost = 0.05;
 
+    /// <summary>
+    /// How much wider than the density of its matches says a second window is made when the first fell short: the
+    /// density of a window's months is a better guide to the next months than the probe of the newest cables was.
+    /// </summary>
+    private const double WiderWindowMargin = 1.5;
+
     /// <summary>How many of the walk's first cables are probed to estimate how many cables the terms match.</summary>
     private const int ProbeCables = 400;
 
@@ -67,16 +73,28 @@ public static class ArchiveSearch
         {
             SearchPlan.WalkCables => PlanChoice.Walk,
             SearchPlan.Index => PlanChoice.IndexOverAll,
-            SearchPlan.IndexFirstMonth => new PlanChoice(false, (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false))?.End),
+            SearchPlan.IndexFirstMonth => (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false)) is { } first
+                ? new PlanChoice(false, first.End, first.Cables, 0)
+                : PlanChoice.IndexOverAll,
             _ => await ChoosePlanAsync(dataSource, reader, query, pairs, cancellationToken).ConfigureAwait(false),
         };
 
-        // A window that did not fill the cap says nothing about the cables outside it: the search runs again over all.
+        // A window that did not fill the cap says nothing about the cables outside it, but how dense the matches are in
+        // it: one window sized from that density follows, unless it would reach half the archive; then the search runs
+        // over all months.
         if (choice.WindowEnd is { } windowEnd)
         {
             var (gathered, windowResults) = await RunWindowAsync(dataSource, reader, query, pairs, windowEnd, cancellationToken).ConfigureAwait(false);
             if (gathered > MaxMatches)
                 return windowResults;
+            if (gathered > 0
+                && await CapMonth.WindowAsync(dataSource, WiderWindowMargin * choice.WindowCables * (MaxMatches + 1) / gathered, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false) is { } wider
+                && wider.End != windowEnd && wider.Cables < choice.ArchiveCables / 2)
+            {
+                (gathered, windowResults) = await RunWindowAsync(dataSource, reader, query, pairs, wider.End, cancellationToken).ConfigureAwait(false);
+                if (gathered > MaxMatches)
+                    return windowResults;
+            }
         }
 
         var (_, results) = await RunAsync(dataSource, reader, query, pairs, BuildSql(query, choice.WalkCables, pairs is not null), null, cancellationToken).ConfigureAwait(false);
@@ -213,7 +231,7 @@ public static class ArchiveSearch
         {
             var windowCost = matching * window.Cables / cables + WindowEntryCost * Math.Min(matching, window.Cables * portionsPerCable);
             if (window.Cables < cables / 2 && windowCost < matching)
-                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End);
+                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End, window.Cables, cables);
         }
 
         return walkCost < matching ? PlanChoice.Walk : PlanChoice.IndexOverAll;
@@ -484,8 +502,11 @@ public static class ArchiveSearch
         return string.Join(" AND ", filters);
     }
 
-    /// <summary>Which plan runs: the walk, or the index plan over the months up to <paramref name="WindowEnd"/> in cap order first (null: over all).</summary>
-    private readonly record struct PlanChoice(bool WalkCables, int? WindowEnd)
+    /// <summary>
+    /// Which plan runs: the walk, or the index plan over the months up to <paramref name="WindowEnd"/> in cap order first
+    /// (null: over all), a window of <paramref name="WindowCables"/> cables of the archive's <paramref name="ArchiveCables"/>.
+    /// </summary>
+    private readonly record struct PlanChoice(bool WalkCables, int? WindowEnd, long WindowCables = 0, double ArchiveCables = 0)
     {
         public static PlanChoice Walk => new(true, null);
 
