@@ -141,6 +141,34 @@ public sealed class SearchPlanTests : IAsyncLifetime
         Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(firstMonth));
     }
 
+    /// <summary>
+    /// September holds 800 cables, 700 of them matching: the first window falls short, and the density it found sizes a
+    /// second one of September and August. August's 1,000 cables hold 200 matches, so that one falls short too, and only
+    /// all months, with July's 500 matches, fill the cap.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task A_wider_window_that_falls_short_too_leads_to_all_months()
+    {
+        await using var archive = await ArchiveApp.StartAsync();
+        (string FileName, string Text) Cable(int number, string month, bool matching) =>
+            TestCableText.Tokyo(number, "CONFIDENTIAL", [], new("(U)", $"REPORT {number}"), [new("(U)", matching ? "A beacon was lit." : "Nothing was lit.")]) is var cable
+                ? (cable.FileName, cable.Text.Replace("180817Z SEP 08", $"180817Z {month} 08", StringComparison.Ordinal))
+                : default;
+        var cables = Enumerable.Range(0, 800).Select(i => Cable(20_000 + i, "SEP", i < 700))
+            .Concat(Enumerable.Range(0, 1000).Select(i => Cable(21_000 + i, "AUG", i < 200)))
+            .Concat(Enumerable.Range(0, 500).Select(i => Cable(22_000 + i, "JUL", true)));
+        Assert.Equal(2300, (await archive.ImportAsync(cables)).NewCables);
+
+        var reader = ReaderClearance.Of(Clearance.Of(ClassificationLevel.Confidential));
+        var query = new SearchQuery { Text = "beacon" };
+        var firstMonth = await ArchiveSearch.SearchAsync(archive.Archive.DataSource, reader, query, SearchPlan.IndexFirstMonth, TestContext.Current.CancellationToken);
+        var index = await ArchiveSearch.SearchAsync(archive.Archive.DataSource, reader, query, SearchPlan.Index, TestContext.Current.CancellationToken);
+
+        Assert.True(firstMonth.TotalIsLowerBound);
+        Assert.Contains(firstMonth.Facets.Months, m => m is { Year: 2008, Month: 7 });
+        Assert.Equal(JsonSerializer.Serialize(index), JsonSerializer.Serialize(firstMonth));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_count_of_months_read_while_the_archive_was_empty_makes_no_window()
     {

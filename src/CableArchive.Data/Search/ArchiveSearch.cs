@@ -74,7 +74,7 @@ public static class ArchiveSearch
             SearchPlan.WalkCables => PlanChoice.Walk,
             SearchPlan.Index => PlanChoice.IndexOverAll,
             SearchPlan.IndexFirstMonth => (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false)) is { } first
-                ? new PlanChoice(false, first.End, first.Cables, 0)
+                ? new PlanChoice(false, first.End, first.Cables, double.PositiveInfinity)
                 : PlanChoice.IndexOverAll,
             _ => await ChoosePlanAsync(dataSource, reader, query, pairs, cancellationToken).ConfigureAwait(false),
         };

@@ -15,8 +15,9 @@ public enum SearchPlan
     WalkCables,
 
     /// <summary>
-    /// The index plan over the first month in cap order only, and over everything when that does not fill the cap: the
-    /// smallest window the automatic choice can take, for tests.
+    /// The index plan over the first month in cap order only, then over a window sized from what that found, then over
+    /// everything, each only when the one before did not fill the cap: the smallest windows the automatic choice can
+    /// take, for tests.
     /// </summary>
     IndexFirstMonth,
 }
