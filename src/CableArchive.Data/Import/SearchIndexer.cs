@@ -38,32 +38,27 @@ public static class SearchIndexer
     /// <summary>Computes every pending vector; returns the rows indexed. <paramref name="onRows"/> is told of each range done.</summary>
     public static async Task<long> IndexPendingAsync(NpgsqlDataSource dataSource, int parallelism, Action<long>? onRows = null, CancellationToken cancellationToken = default)
     {
+        // One implicit transaction a range: the vectors and the versions' move to the pairs' list commit together.
         long done = 0;
-        var ranges = await RangesAsync(dataSource, "SELECT version_id FROM pending_versions ORDER BY version_id", cancellationToken).ConfigureAwait(false);
-        await Parallel.ForEachAsync(
-            ranges,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-            async (range, token) =>
+        await ForEachRangeAsync(
+            dataSource,
+            "SELECT version_id FROM pending_versions ORDER BY version_id",
+            parallelism,
+            [
+                "UPDATE paragraphs SET searchable = true WHERE version_id BETWEEN $1 AND $2 AND NOT searchable",
+                "UPDATE subjects SET searchable = true WHERE version_id BETWEEN $1 AND $2 AND NOT searchable",
+                """
+                WITH indexed AS (DELETE FROM pending_versions WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
+                INSERT INTO pending_phrase_pairs (version_id) SELECT version_id FROM indexed ON CONFLICT DO NOTHING
+                """,
+            ],
+            batch =>
             {
-                // One implicit transaction: the vectors and the versions' removal from the list commit together.
-                await using var batch = dataSource.CreateBatch();
-                foreach (var sql in (string[])[
-                    "UPDATE paragraphs SET searchable = true WHERE version_id BETWEEN $1 AND $2 AND NOT searchable",
-                    "UPDATE subjects SET searchable = true WHERE version_id BETWEEN $1 AND $2 AND NOT searchable",
-                    """
-                    WITH indexed AS (DELETE FROM pending_versions WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
-                    INSERT INTO pending_phrase_pairs (version_id) SELECT version_id FROM indexed ON CONFLICT DO NOTHING
-                    """])
-                {
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = range.First }, new() { Value = range.Last } } });
-                }
-
-                await batch.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 var rows = batch.BatchCommands[0].RecordsAffected + batch.BatchCommands[1].RecordsAffected;
                 Interlocked.Add(ref done, rows);
                 onRows?.Invoke(rows);
-            }).ConfigureAwait(false);
-
+            },
+            cancellationToken).ConfigureAwait(false);
         return done;
     }
 
@@ -81,25 +76,21 @@ public static class SearchIndexer
     public static async Task<long> IndexPendingPhrasePairsAsync(NpgsqlDataSource dataSource, int parallelism, CancellationToken cancellationToken = default)
     {
         long done = 0;
-        var ranges = await RangesAsync(dataSource, "SELECT version_id FROM pending_phrase_pairs ORDER BY version_id", cancellationToken).ConfigureAwait(false);
-        await Parallel.ForEachAsync(
-            ranges,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-            async (range, token) =>
-            {
-                await using var command = dataSource.CreateCommand(
-                    """
-                    WITH taken AS (DELETE FROM pending_phrase_pairs WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
-                    INSERT INTO paragraph_pairs (version_id, position, created_month, pairs)
-                    SELECT p.version_id, p.position, p.created_month, phrase_pairs(p.search_vector)
-                    FROM paragraphs p
-                    WHERE p.version_id BETWEEN $1 AND $2 AND p.version_id IN (SELECT version_id FROM taken) AND p.searchable
-                    """);
-                command.Parameters.Add(new NpgsqlParameter { Value = range.First });
-                command.Parameters.Add(new NpgsqlParameter { Value = range.Last });
-                Interlocked.Add(ref done, await command.ExecuteNonQueryAsync(token).ConfigureAwait(false));
-            }).ConfigureAwait(false);
-
+        await ForEachRangeAsync(
+            dataSource,
+            "SELECT version_id FROM pending_phrase_pairs ORDER BY version_id",
+            parallelism,
+            [
+                """
+                WITH taken AS (DELETE FROM pending_phrase_pairs WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
+                INSERT INTO paragraph_pairs (version_id, position, created_month, pairs)
+                SELECT p.version_id, p.position, p.created_month, phrase_pairs(p.search_vector)
+                FROM paragraphs p
+                WHERE p.version_id BETWEEN $1 AND $2 AND p.version_id IN (SELECT version_id FROM taken) AND p.searchable
+                """,
+            ],
+            batch => Interlocked.Add(ref done, batch.BatchCommands[0].RecordsAffected),
+            cancellationToken).ConfigureAwait(false);
         return done;
     }
 
@@ -110,23 +101,42 @@ public static class SearchIndexer
     public static async Task<double> MeasureTsVectorFloorAsync(NpgsqlDataSource dataSource, int parallelism, CancellationToken cancellationToken = default)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var ranges = await RangesAsync(dataSource, "SELECT id FROM cable_versions ORDER BY id", cancellationToken).ConfigureAwait(false);
+        await ForEachRangeAsync(
+            dataSource,
+            "SELECT id FROM cable_versions ORDER BY id",
+            parallelism,
+            [
+                """
+                SELECT (SELECT sum(length(to_tsvector('english'::regconfig, text))) FROM paragraphs WHERE version_id BETWEEN $1 AND $2),
+                       (SELECT sum(length(to_tsvector('english'::regconfig, text))) FROM subjects WHERE version_id BETWEEN $1 AND $2)
+                """,
+            ],
+            _ => { },
+            cancellationToken).ConfigureAwait(false);
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> as one batch (one implicit transaction) for each range of
+    /// <see cref="VersionsPerRange"/> of the version ids <paramref name="ids"/> lists, over <paramref name="parallelism"/>
+    /// connections; each statement takes the range's first and last id as <c>$1</c> and <c>$2</c>.
+    /// <paramref name="onRange"/> is given each batch once it has run.
+    /// </summary>
+    private static async Task ForEachRangeAsync(
+        NpgsqlDataSource dataSource, string ids, int parallelism, string[] statements, Action<NpgsqlBatch> onRange, CancellationToken cancellationToken)
+    {
+        var ranges = await RangesAsync(dataSource, ids, cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(
             ranges,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             async (range, token) =>
             {
-                await using var command = dataSource.CreateCommand(
-                    """
-                    SELECT (SELECT sum(length(to_tsvector('english'::regconfig, text))) FROM paragraphs WHERE version_id BETWEEN $1 AND $2),
-                           (SELECT sum(length(to_tsvector('english'::regconfig, text))) FROM subjects WHERE version_id BETWEEN $1 AND $2)
-                    """);
-                command.Parameters.Add(new NpgsqlParameter { Value = range.First });
-                command.Parameters.Add(new NpgsqlParameter { Value = range.Last });
-                await command.ExecuteScalarAsync(token).ConfigureAwait(false);
+                await using var batch = dataSource.CreateBatch();
+                foreach (var sql in statements)
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = range.First }, new() { Value = range.Last } } });
+                await batch.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                onRange(batch);
             }).ConfigureAwait(false);
-
-        return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>The first and last of every <see cref="VersionsPerRange"/> version ids <paramref name="sql"/> lists in order.</summary>

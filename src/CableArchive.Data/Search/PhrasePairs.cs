@@ -65,7 +65,7 @@ public static class PhrasePairs
     {
         Lexeme or Not => null,
         And and => Both(Required(and.Left), Required(and.Right)),
-        Or or => Required(or.Left) is { } left && Required(or.Right) is { } right ? new Need.Either(left, right) : null,
+        Or or => Required(or.Left) is { } left && Required(or.Right) is { } right ? new Need.Joined(left, '|', right) : null,
         Phrase phrase => Both(Both(Required(phrase.Left), Required(phrase.Right)), Junction(phrase)),
         _ => null,
     };
@@ -86,7 +86,7 @@ public static class PhrasePairs
 
     private static Lexeme First(Node chain) => chain as Lexeme ?? First(((Phrase)chain).Left);
 
-    private static Need? Both(Need? left, Need? right) => left is null ? right : right is null ? left : new Need.All(left, right);
+    private static Need? Both(Need? left, Need? right) => left is null ? right : right is null ? left : new Need.Joined(left, '&', right);
 
     /// <summary>Writes a lexeme quoted as <c>tsquery</c> input reads it.</summary>
     private static void Quote(StringBuilder text, string lexeme)
@@ -115,6 +115,7 @@ public static class PhrasePairs
 
     private sealed record Phrase(Node Left, int Distance, Node Right) : Node;
 
+    /// <summary>What a portion must hold: one pair, or two needs joined by <c>&amp;</c> or <c>|</c>.</summary>
     private abstract record Need
     {
         public abstract void WriteTo(StringBuilder text);
@@ -124,25 +125,13 @@ public static class PhrasePairs
             public override void WriteTo(StringBuilder text) => Quote(text, Lexeme);
         }
 
-        public sealed record All(Need Left, Need Right) : Need
+        public sealed record Joined(Need Left, char Operator, Need Right) : Need
         {
             public override void WriteTo(StringBuilder text)
             {
                 text.Append("( ");
                 Left.WriteTo(text);
-                text.Append(" & ");
-                Right.WriteTo(text);
-                text.Append(" )");
-            }
-        }
-
-        public sealed record Either(Need Left, Need Right) : Need
-        {
-            public override void WriteTo(StringBuilder text)
-            {
-                text.Append("( ");
-                Left.WriteTo(text);
-                text.Append(" | ");
+                text.Append(' ').Append(Operator).Append(' ');
                 Right.WriteTo(text);
                 text.Append(" )");
             }
