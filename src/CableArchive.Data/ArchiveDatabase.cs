@@ -95,6 +95,10 @@ public sealed class ArchiveDatabase : IAsyncDisposable
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var context = CreateDbContext();
+
+        // Some migrations rewrite or derive whole tables (the phrase pairs of every paragraph took minutes on 250,000
+        // cables); a server's connection string usually keeps Npgsql's 30-second default, which would stop them halfway.
+        context.Database.SetCommandTimeout(0);
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -90,10 +90,30 @@ public sealed class MigrationDataTests
             });
 
     /// <summary>
-    /// Migrates a fresh database up to <paramref name="before"/>, fills it with <paramref name="arrange"/>, then opens it
-    /// as the archive (which applies the migrations it lacks) and runs <paramref name="assert"/> on it while open.
+    /// A server's connection string usually keeps Npgsql's 30-second command timeout; here one second, against a
+    /// migration that computes the phrase pairs of 40,000 paragraphs (several seconds): it must not be cut short.
     /// </summary>
-    private static async Task MigrateFromAsync(string before, string arrange, Func<string, Task> assert)
+    [Fact]
+    public Task A_long_migration_is_not_cut_short_by_the_connections_command_timeout() =>
+        MigrateFromAsync(
+            BeforePhrasePairs,
+            """
+                INSERT INTO paragraphs (version_id, cable_id, position, depth, mark_status, mark_caveats, read_level, read_caveats, text,
+                                        span_start, span_length, searchable, created_month)
+                SELECT v, v, 0, 0, 0, '{}', 0, '{}', repeat('the minister said the talks on trade and security would resume next week ', 12) || v,
+                       0, 1, true, 24100
+                FROM generate_series(1, 40000) v;
+            """,
+            async connectionString =>
+                Assert.Equal(["40000"], await TextsAsync(connectionString, "SELECT count(*)::text FROM paragraph_pairs")),
+            open: connectionString => connectionString + ";Command Timeout=1");
+
+    /// <summary>
+    /// Migrates a fresh database up to <paramref name="before"/>, fills it with <paramref name="arrange"/>, then opens it
+    /// as the archive (which applies the migrations it lacks; through <paramref name="open"/>'s connection string when
+    /// given) and runs <paramref name="assert"/> on it while open.
+    /// </summary>
+    private static async Task MigrateFromAsync(string before, string arrange, Func<string, Task> assert, Func<string, string>? open = null)
     {
         var name = await PostgresCluster.Current.CreateEmptyDatabaseAsync();
         try
@@ -104,7 +124,7 @@ public sealed class MigrationDataTests
                 await context.GetService<IMigrator>().MigrateAsync(before, TestContext.Current.CancellationToken);
 
             await ExecuteAsync(connectionString, arrange);
-            await using (await ArchiveDatabase.OpenAsync(connectionString, TestContext.Current.CancellationToken))
+            await using (await ArchiveDatabase.OpenAsync(open?.Invoke(connectionString) ?? connectionString, TestContext.Current.CancellationToken))
                 await assert(connectionString);
         }
         finally
