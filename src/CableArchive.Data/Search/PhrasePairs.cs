@@ -30,7 +30,7 @@ public static class PhrasePairs
     public const string AnyPair = "*";
 
     /// <summary><see cref="AnyPair"/> as a <c>tsquery</c> in SQL.</summary>
-    public const string AnyPairSql = "'''*'''::tsquery";
+    public const string AnyPairSql = $"'''{AnyPair}'''::tsquery";
 
     /// <summary>
     /// The pairs query of a <c>tsquery</c> in PostgreSQL's text form (<c>websearch_to_tsquery(…)::text</c>), to be cast
