@@ -16,6 +16,8 @@ public sealed class MigrationDataTests
 
     private const string BeforePhrasePairs = "20261129054141_VersionTextsInTheRow";
 
+    private const string BeforeLevelsInSearchIndexes = "20261129064327_PhrasePairs";
+
     [Fact]
     public Task The_sensitive_flags_move_out_of_cables_with_those_a_killed_reparse_had_set_aside() =>
         MigrateFromAsync(
@@ -87,6 +89,32 @@ public sealed class MigrationDataTests
                 Assert.Equal(["1|0|24100|'erdogan said' 'minist erdogan' 'prime minist' 'rashid arriv' 'said rashid'", "1|1|24100|'noth els'"],
                     await TextsAsync(connectionString,
                         "SELECT concat_ws('|', version_id, position, created_month, pairs) FROM paragraph_pairs ORDER BY version_id, position"));
+            });
+
+    [Fact]
+    public Task Phrase_pairs_keep_every_row_and_take_their_paragraphs_read_level() =>
+        MigrateFromAsync(
+            BeforeLevelsInSearchIndexes,
+            // Two paragraphs of different levels with their pairs, and a third paragraph whose pairs are not written yet.
+            """
+                INSERT INTO paragraphs (version_id, cable_id, position, depth, mark_status, mark_caveats, read_level, read_caveats, text,
+                                        span_start, span_length, searchable, created_month)
+                VALUES (1, 1, 0, 0, 0, '{}', 3, '{NOFORN}', 'Prime Minister Erdogan said Rashid arrived.', 0, 1, true, 24100),
+                       (1, 1, 1, 0, 0, '{}', 0, '{}', 'Nothing else.', 0, 1, true, 24100),
+                       (2, 2, 0, 0, 0, '{}', 2, '{}', 'The prime minister waits.', 0, 1, true, 24101);
+                INSERT INTO paragraph_pairs (version_id, position, created_month, pairs)
+                SELECT version_id, position, created_month, phrase_pairs(search_vector) FROM paragraphs WHERE version_id = 1;
+            """,
+            async connectionString =>
+            {
+                Assert.Equal(["1|0|24100|3|'erdogan said' 'minist erdogan' 'prime minist' 'rashid arriv' 'said rashid'", "1|1|24100|0|'noth els'"],
+                    await TextsAsync(connectionString,
+                        "SELECT concat_ws('|', version_id, position, created_month, read_level, pairs) FROM paragraph_pairs ORDER BY version_id, position"));
+                Assert.Equal(["t|t"], await TextsAsync(connectionString,
+                    """
+                    SELECT concat_ws('|', has_table_privilege('cablearchive_web', 'paragraph_pairs', 'SELECT'),
+                                          NOT has_table_privilege('cablearchive_web', 'paragraph_pairs', 'INSERT'))
+                    """));
             });
 
     /// <summary>

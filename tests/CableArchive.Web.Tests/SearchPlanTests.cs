@@ -94,7 +94,12 @@ public sealed class SearchPlanTests : IAsyncLifetime
         }
     }
 
-    private static readonly Clearance[] Clearances = [Clearance.Of(ClassificationLevel.Confidential), Clearance.Of(ClassificationLevel.Secret, "NOFORN")];
+    /// <summary>
+    /// Readers of a third, two thirds and all of the paragraphs: the index plans fetch by level for the first two, and
+    /// the automatic choice for the first only (ArchiveSearch.MaxLevelShareInIndex).
+    /// </summary>
+    private static readonly Clearance[] Clearances =
+        [Clearance.Of(ClassificationLevel.Unclassified), Clearance.Of(ClassificationLevel.Confidential), Clearance.Of(ClassificationLevel.Secret, "NOFORN")];
 
     [Fact]
     public async Task A_window_of_the_first_months_answers_alone_only_when_it_gathers_more_than_the_cap()

@@ -23,6 +23,10 @@ internal sealed class CableParagraphConfiguration : IEntityTypeConfiguration<Cab
         PortionColumns.Configure(builder);
 
         builder.Property(p => p.SearchVector).HasComputedColumnSql(PortionColumns.SearchVectorSql, stored: true);
-        builder.HasIndex(p => new { p.SearchVector, p.CreatedMonth }).HasMethod("gin");
+
+        // The full-text index holds the vector, the month and the read level, the last two as one-element arrays so that
+        // a search's window of months and a reader's levels are each one overlap (&&) that the index answers in one pass
+        // over the terms' posting lists. The model cannot describe an index of expressions: the migration
+        // ReadLevelInSearchIndexes makes it.
     }
 }

@@ -16,6 +16,9 @@ internal sealed class ParagraphPairsConfiguration : IEntityTypeConfiguration<Par
         builder.ToTable("paragraph_pairs");
         builder.HasKey(p => new { p.VersionId, p.Position });
         builder.Property(p => p.Pairs).IsRequired();
-        builder.HasIndex(p => new { p.Pairs, p.CreatedMonth }).HasMethod("gin");
+        builder.Property(p => p.ReadLevel).HasConversion<short>();
+
+        // Indexed as the paragraphs' vectors are (CableParagraphConfiguration): the migration ReadLevelInSearchIndexes
+        // makes the index of the pairs, the month and the level.
     }
 }

@@ -83,8 +83,8 @@ public static class SearchIndexer
             [
                 """
                 WITH taken AS (DELETE FROM pending_phrase_pairs WHERE version_id BETWEEN $1 AND $2 RETURNING version_id)
-                INSERT INTO paragraph_pairs (version_id, position, created_month, pairs)
-                SELECT p.version_id, p.position, p.created_month, phrase_pairs(p.search_vector)
+                INSERT INTO paragraph_pairs (version_id, position, created_month, read_level, pairs)
+                SELECT p.version_id, p.position, p.created_month, p.read_level, phrase_pairs(p.search_vector)
                 FROM paragraphs p
                 WHERE p.version_id BETWEEN $1 AND $2 AND p.version_id IN (SELECT version_id FROM taken) AND p.searchable
                 """,

@@ -578,11 +578,6 @@ namespace CableArchive.Data.Migrations
                     b.HasKey("VersionId", "Position")
                         .HasName("pk_paragraphs");
 
-                    b.HasIndex("SearchVector", "CreatedMonth")
-                        .HasDatabaseName("ix_paragraphs_search_vector_created_month");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "CreatedMonth"), "gin");
-
                     b.ToTable("paragraphs", (string)null);
                 });
 
@@ -917,13 +912,12 @@ namespace CableArchive.Data.Migrations
                         .HasColumnType("tsvector")
                         .HasColumnName("pairs");
 
+                    b.Property<short>("ReadLevel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("read_level");
+
                     b.HasKey("VersionId", "Position")
                         .HasName("pk_paragraph_pairs");
-
-                    b.HasIndex("Pairs", "CreatedMonth")
-                        .HasDatabaseName("ix_paragraph_pairs_pairs_created_month");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Pairs", "CreatedMonth"), "gin");
 
                     b.ToTable("paragraph_pairs", (string)null);
                 });

@@ -54,6 +54,12 @@ public static class ArchiveSearch
     /// </summary>
     private const double WiderWindowMargin = 1.5;
 
+    /// <summary>
+    /// The largest share of the paragraphs a reader's levels may hold for the index plan to fetch by level: an UNCLASSIFIED
+    /// reader of the generated archive reads 20% of them, and fetched every other one only to drop it.
+    /// </summary>
+    private const double MaxLevelShareInIndex = 0.5;
+
     /// <summary>How many of the walk's first cables are probed to estimate how many cables the terms match.</summary>
     private const int ProbeCables = 400;
 
@@ -72,10 +78,10 @@ public static class ArchiveSearch
         var choice = !query.HasText ? PlanChoice.IndexOverAll : plan switch
         {
             SearchPlan.WalkCables => PlanChoice.Walk,
-            SearchPlan.Index => PlanChoice.IndexOverAll,
+            SearchPlan.Index => PlanChoice.IndexOverAll with { LevelsInIndex = reader.ReadsBelowTop },
             SearchPlan.IndexFirstMonth => (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false)) is { } first
-                ? new PlanChoice(false, first.End, first.Cables, double.PositiveInfinity)
-                : PlanChoice.IndexOverAll,
+                ? new PlanChoice(false, first.End, first.Cables, double.PositiveInfinity, reader.ReadsBelowTop)
+                : PlanChoice.IndexOverAll with { LevelsInIndex = reader.ReadsBelowTop },
             _ => await ChoosePlanAsync(dataSource, reader, query, pairs, cancellationToken).ConfigureAwait(false),
         };
 
@@ -84,20 +90,20 @@ public static class ArchiveSearch
         // over all months.
         if (choice.WindowEnd is { } windowEnd)
         {
-            var (gathered, windowResults) = await RunWindowAsync(dataSource, reader, query, pairs, windowEnd, cancellationToken).ConfigureAwait(false);
+            var (gathered, windowResults) = await RunWindowAsync(dataSource, reader, query, pairs, windowEnd, choice.LevelsInIndex, cancellationToken).ConfigureAwait(false);
             if (gathered > MaxMatches)
                 return windowResults;
             if (gathered > 0
                 && await CapMonth.WindowAsync(dataSource, WiderWindowMargin * choice.WindowCables * (MaxMatches + 1) / gathered, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false) is { } wider
                 && wider.End != windowEnd && wider.Cables < choice.ArchiveCables / 2)
             {
-                (gathered, windowResults) = await RunWindowAsync(dataSource, reader, query, pairs, wider.End, cancellationToken).ConfigureAwait(false);
+                (gathered, windowResults) = await RunWindowAsync(dataSource, reader, query, pairs, wider.End, choice.LevelsInIndex, cancellationToken).ConfigureAwait(false);
                 if (gathered > MaxMatches)
                     return windowResults;
             }
         }
 
-        var (_, results) = await RunAsync(dataSource, reader, query, pairs, BuildSql(query, choice.WalkCables, pairs is not null), null, cancellationToken).ConfigureAwait(false);
+        var (_, results) = await RunAsync(dataSource, reader, query, pairs, BuildSql(query, choice.WalkCables, pairs is not null, levels: choice.LevelsInIndex), null, cancellationToken).ConfigureAwait(false);
         return results;
     }
 
@@ -122,11 +128,11 @@ public static class ArchiveSearch
     /// </summary>
     internal static async Task<(long Gathered, SearchResults Results)> SearchWindowAsync(
         NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, int windowEnd, CancellationToken cancellationToken) =>
-        await RunWindowAsync(dataSource, reader, query, await PhrasePairsQueryAsync(dataSource, query, cancellationToken).ConfigureAwait(false), windowEnd, cancellationToken).ConfigureAwait(false);
+        await RunWindowAsync(dataSource, reader, query, await PhrasePairsQueryAsync(dataSource, query, cancellationToken).ConfigureAwait(false), windowEnd, reader.ReadsBelowTop, cancellationToken).ConfigureAwait(false);
 
     private static Task<(long Gathered, SearchResults Results)> RunWindowAsync(
-        NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, string? pairs, int windowEnd, CancellationToken cancellationToken) =>
-        RunAsync(dataSource, reader, query, pairs, BuildSql(query, pairs: pairs is not null, windowed: true), windowEnd, cancellationToken);
+        NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, string? pairs, int windowEnd, bool levels, CancellationToken cancellationToken) =>
+        RunAsync(dataSource, reader, query, pairs, BuildSql(query, pairs: pairs is not null, windowed: true, levels: levels), windowEnd, cancellationToken);
 
     /// <summary>Runs one search statement and returns how many cables it gathered (at most the cap and one) with the results.</summary>
     private static async Task<(long Gathered, SearchResults Results)> RunAsync(
@@ -195,26 +201,36 @@ public static class ArchiveSearch
         var match = pairs is null
             ? $"SELECT 1 FROM paragraphs p WHERE p.search_vector @@ websearch_to_tsquery('english', {Literal(query.Text!.Replace('\0', ' '))})"
             : $"SELECT 1 FROM paragraph_pairs pp WHERE pp.pairs @@ {Literal(pairs)}::tsquery";
-        double matching, portions, cables;
+        double matching, portions, cables, readableLevels;
         await using (var batch = dataSource.CreateBatch())
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) {match}"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM cables c"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.read_level <= {reader.Level}"));
             await using var plans = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             matching = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
             portions = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
             cables = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
+            readableLevels = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
         }
+
+        // A reader of few levels fetches only the rows of those levels (the planner takes the level as independent of
+        // the terms); for the others the levels would only add index steps.
+        var levelShare = Math.Min(1, readableLevels / Math.Max(portions, 1));
+        var levels = reader.ReadsBelowTop && levelShare <= MaxLevelShareInIndex;
+        if (levels)
+            matching *= levelShare;
+        var indexOverAll = PlanChoice.IndexOverAll with { LevelsInIndex = levels };
 
         // Even if every cable matched, the walk would read this many portions: below it, the index plan is cheap anyway.
         var portionsPerCable = portions / Math.Max(cables, 1);
         if (matching <= WalkPortionCost * (MaxMatches + 1) * portionsPerCable)
-            return PlanChoice.IndexOverAll;
+            return indexOverAll;
 
         var matched = await ProbeAsync(dataSource, reader, query, ProbeCables, cancellationToken).ConfigureAwait(false);
         if (matched == 0)
-            return PlanChoice.IndexOverAll;
+            return indexOverAll;
         var visits = (MaxMatches + 1) * (double)ProbeCables / matched;
         var walkCost = WalkPortionCost * visits * portionsPerCable;
 
@@ -231,10 +247,10 @@ public static class ArchiveSearch
         {
             var windowCost = matching * window.Cables / cables + WindowEntryCost * Math.Min(matching, window.Cables * portionsPerCable);
             if (window.Cables < cables / 2 && windowCost < matching)
-                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End, window.Cables, cables);
+                return walkCost < windowCost ? PlanChoice.Walk : new PlanChoice(false, window.End, window.Cables, cables, levels);
         }
 
-        return walkCost < matching ? PlanChoice.Walk : PlanChoice.IndexOverAll;
+        return walkCost < matching ? PlanChoice.Walk : indexOverAll;
     }
 
     /// <summary>
@@ -247,9 +263,9 @@ public static class ArchiveSearch
             SELECT count(*) FROM (
                 SELECT c.id, c.reference_id, c.current_version_id FROM cables c WHERE {EnvelopeFilters(query)}
                 ORDER BY {string.Format(CapOrder(query), "c.")} LIMIT @probe) c
-            WHERE EXISTS (SELECT 1 FROM paragraphs p WHERE p.version_id = c.current_version_id AND {MatchOneByOne("p")} AND {ReaderClearance.Readable("p")})
-               OR EXISTS (SELECT 1 FROM subjects s WHERE s.version_id = c.current_version_id AND {MatchOneByOne("s")} AND {ReaderClearance.Readable("s")})
-               OR EXISTS (SELECT 1 FROM cable_notes n WHERE n.cable_reference_id = c.reference_id AND {MatchOneByOne("n")} AND {ReaderClearance.Readable("n")})
+            WHERE EXISTS (SELECT 1 FROM paragraphs p WHERE p.version_id = c.current_version_id AND {ReaderClearance.Readable("p")} AND {MatchOneByOne("p")})
+               OR EXISTS (SELECT 1 FROM subjects s WHERE s.version_id = c.current_version_id AND {ReaderClearance.Readable("s")} AND {MatchOneByOne("s")})
+               OR EXISTS (SELECT 1 FROM cable_notes n WHERE n.cable_reference_id = c.reference_id AND {ReaderClearance.Readable("n")} AND {MatchOneByOne("n")})
             """);
         AddQueryParameters(command.Parameters, reader, query);
         command.Parameters.Add(new NpgsqlParameter("probe", NpgsqlDbType.Integer) { Value = cables });
@@ -276,7 +292,7 @@ public static class ArchiveSearch
     /// <c>@window_end</c>, only: the same answer whenever that gathers more than the cap, since every cable of those
     /// months comes before every other in cap order.
     /// </summary>
-    internal static string BuildSql(SearchQuery query, bool broad = false, bool pairs = false, bool windowed = false)
+    internal static string BuildSql(SearchQuery query, bool broad = false, bool pairs = false, bool windowed = false, bool levels = false)
     {
         var capOrder = CapOrder(query);
         var readableP = ReaderClearance.Readable("p");
@@ -295,13 +311,13 @@ public static class ArchiveSearch
                     CROSS JOIN LATERAL (
                         SELECT max(h.rank) AS rank, count(*) AS portions FROM (
                             SELECT ts_rank(p.search_vector, {TsQuery}) AS rank FROM paragraphs p
-                            WHERE p.version_id = c.current_version_id AND {MatchOneByOne("p")} AND {readableP}
+                            WHERE p.version_id = c.current_version_id AND {readableP} AND {MatchOneByOne("p")}
                             UNION ALL
                             SELECT ts_rank(s.search_vector, {TsQuery}) FROM subjects s
-                            WHERE s.version_id = c.current_version_id AND {MatchOneByOne("s")} AND {readableS}
+                            WHERE s.version_id = c.current_version_id AND {readableS} AND {MatchOneByOne("s")}
                             UNION ALL
                             SELECT ts_rank(n.search_vector, {TsQuery}) FROM cable_notes n
-                            WHERE n.cable_reference_id = c.reference_id AND {MatchOneByOne("n")} AND {readableN}) h
+                            WHERE n.cable_reference_id = c.reference_id AND {readableN} AND {MatchOneByOne("n")}) h
                     ) r
                     WHERE r.portions > 0 AND {EnvelopeFilters(query)}
                     ORDER BY {string.Format(capOrder, "c.")}
@@ -312,10 +328,15 @@ public static class ArchiveSearch
         else if (query.HasText)
         {
             var inWindow = "";
+            var inWindowIndexed = "";
             if (windowed)
             {
                 // The months are listed, not given as a range: the GIN index skips through a list of equal keys beside the
                 // terms' posting lists, but reads every entry of a range in full (docs/decisions/search-newest-months-first.md).
+                // Paragraphs and their pairs hold the month in the index as a one-element array, and the window is one
+                // overlap with it: one pass over the terms' posting lists for all months, where = ANY(months) makes one
+                // pass per month ("deal without" for an UNCLASSIFIED reader over 25 months: 22 against 64 ms in the index;
+                // docs/decisions/search-levels-in-the-index.md).
                 var months = query.Sort == SearchSort.Oldest
                     ? $"SELECT generate_series((SELECT {CapMonth.SqlOrNull("min(created_at)")} FROM cables), @window_end)"
                     : $"SELECT generate_series(@window_end, (SELECT {CapMonth.SqlOrNull("max(created_at)")} FROM cables)) UNION ALL SELECT {CapMonth.Undated}";
@@ -329,7 +350,12 @@ public static class ArchiveSearch
                 // lists, and subjects are so few a month that fetching every matching one costs less ("unit" 23 against
                 // 58 ms, the phrase "governor postpon" 5 against 100 ms, over 20 months of 250,000 cables).
                 inWindow = " AND {0} = ANY((SELECT months FROM window_months)::int[])";
+                inWindowIndexed = " AND ARRAY[{0}] && (SELECT months FROM window_months)::int[]";
             }
+
+            // A reader who may read few of the paragraphs fetches only those of the levels they may read, through the index
+            // (ReaderClearance.ReadableLevelsInIndex); the read rule still decides.
+            var inLevels = levels ? " AND " + ReaderClearance.ReadableLevelsInIndex("{0}") : "";
 
             // Per portion: the clearance filter sits beside the match, so withheld text is never a candidate. The query
             // is written out where it is used (not in a CTE) so that the planner folds it and estimates each term.
@@ -341,7 +367,7 @@ public static class ArchiveSearch
             var paragraphHits = $"""
                     SELECT p.cable_id, p.version_id, ts_rank(p.search_vector, {TsQuery}) AS rank
                     FROM paragraphs p
-                    WHERE p.search_vector @@ {TsQuery} AND {readableP}{string.Format(inWindow, "p.created_month")}
+                    WHERE p.search_vector @@ {TsQuery} AND {readableP}{string.Format(inWindowIndexed, "p.created_month")}{string.Format(inLevels, "p")}
                 """;
             if (pairs)
             {
@@ -354,7 +380,7 @@ public static class ArchiveSearch
                     FROM paragraph_pairs pp
                     CROSS JOIN LATERAL (
                         SELECT * FROM paragraphs p WHERE p.version_id = pp.version_id AND p.position = pp.position OFFSET 0) p
-                    WHERE pp.pairs @@ (@pairs::tsquery || {PhrasePairs.AnyPairSql}) AND {MatchOneByOne("p")} AND {readableP}{string.Format(inWindow, "pp.created_month")}
+                    WHERE pp.pairs @@ (@pairs::tsquery || {PhrasePairs.AnyPairSql}) AND {readableP} AND {MatchOneByOne("p")}{string.Format(inWindowIndexed, "pp.created_month")}{string.Format(inLevels, "pp")}
                       AND NOT (SELECT EXISTS (SELECT 1 FROM pending_phrase_pairs))
                     UNION ALL
                     {paragraphHits}
@@ -465,7 +491,10 @@ public static class ArchiveSearch
     /// <c>ts_match_vq</c> is the function behind <c>@@</c>, and no index matches a function call. With <c>@@</c> the
     /// planner may AND the terms' whole posting list from the full-text index into each cable's lookup, or hash every
     /// matching portion of the archive to test a few hundred cables: 1.2 s instead of 10 ms to probe 400 cables for a
-    /// frequent phrase, and 85 s instead of 40 ms to walk for it (docs/scaling.md, session 8).
+    /// frequent phrase, and 85 s instead of 40 ms to walk for it (docs/scaling.md, session 8). It is written after the read
+    /// rule: PostgreSQL keeps the written order of conditions it deems equally cheap, and the rule is far cheaper than a
+    /// match, so a portion the reader may not read is never matched (walking for "staff" as an UNCLASSIFIED reader: 159
+    /// against 133 ms).
     /// </summary>
     private static string MatchOneByOne(string alias) => $"ts_match_vq({alias}.search_vector, {TsQuery})";
 
@@ -504,9 +533,10 @@ public static class ArchiveSearch
 
     /// <summary>
     /// Which plan runs: the walk, or the index plan over the months up to <paramref name="WindowEnd"/> in cap order first
-    /// (null: over all), a window of <paramref name="WindowCables"/> cables of the archive's <paramref name="ArchiveCables"/>.
+    /// (null: over all), a window of <paramref name="WindowCables"/> cables of the archive's <paramref name="ArchiveCables"/>,
+    /// fetching only the levels the reader may read with <paramref name="LevelsInIndex"/>.
     /// </summary>
-    private readonly record struct PlanChoice(bool WalkCables, int? WindowEnd, long WindowCables = 0, double ArchiveCables = 0)
+    private readonly record struct PlanChoice(bool WalkCables, int? WindowEnd, long WindowCables = 0, double ArchiveCables = 0, bool LevelsInIndex = false)
     {
         public static PlanChoice Walk => new(true, null);
 
