@@ -56,7 +56,7 @@ public static class ArchiveSearch
 
     /// <summary>
     /// The largest share of the paragraphs a reader's levels may hold for the index plan to fetch by level: an UNCLASSIFIED
-    /// reader of the generated archive reads 20% of them, and fetched every other one only to drop it.
+    /// reader of the generated archive reads 20% of them, and fetched the other four in five only to drop them.
     /// </summary>
     private const double MaxLevelShareInIndex = 0.5;
 
@@ -290,7 +290,8 @@ public static class ArchiveSearch
     /// matching portion first; both shapes answer the same. With <paramref name="windowed"/>, the index plan matches
     /// portions of the months from <c>@window_end</c> to the newest (with the undated), or from the oldest to
     /// <c>@window_end</c>, only: the same answer whenever that gathers more than the cap, since every cable of those
-    /// months comes before every other in cap order.
+    /// months comes before every other in cap order. With <paramref name="levels"/>, the index plan fetches only paragraphs
+    /// of the levels the reader may read (<see cref="ReaderClearance.ReadableLevelsInIndex"/>).
     /// </summary>
     internal static string BuildSql(SearchQuery query, bool broad = false, bool pairs = false, bool windowed = false, bool levels = false)
     {
