@@ -290,7 +290,7 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
     public async Task The_last_phase_gives_searchable_paragraphs_their_phrase_pairs_and_no_others()
     {
         const string Holding = "SELECT count(*)::int FROM paragraph_pairs WHERE '{0}' = ANY(tsvector_to_array(pairs))";
-        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(C)", "The ambassador discussed enrichment"), new Para("2", "(C)", "Prime minister")])));
+        await WriteAsync(Stage(Make("08TOKYO2577", "BODY", paragraphs: [new Para("1", "(C)", "The ambassador discussed enrichment"), new Para("2", "(S)", "Prime minister")])));
         await SearchIndexer.IndexPendingAsync(Archive.DataSource, 2, cancellationToken: TestContext.Current.CancellationToken);
         await WriteAsync(Stage(Make("08TOKYO2578", "BODY", paragraphs: [new Para("1", "(C)", "Not yet searchable")])));
 
@@ -301,6 +301,11 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
         Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "ambassador discuss")));
         Assert.Equal(1, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "prime minist")));
         Assert.Equal(0, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, string.Format(Holding, "yet searchabl")));
+
+        // Each pair row carries its paragraph's month and read level, which the search asks the index for.
+        Assert.Equal(2, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString,
+            "SELECT count(*)::int FROM paragraph_pairs pp JOIN paragraphs p USING (version_id, position) WHERE pp.read_level = p.read_level AND pp.created_month = p.created_month"));
+        Assert.Equal(2, await EmbeddedPostgresTests.ScalarAsync(fixture.ConnectionString, "SELECT count(DISTINCT read_level)::int FROM paragraph_pairs"));
 
         // The second cable's pairs come after its vectors.
         await SearchIndexer.IndexPendingAsync(Archive.DataSource, 2, cancellationToken: TestContext.Current.CancellationToken);

@@ -27,7 +27,7 @@ internal static class ArchiveFingerprint
             FROM paragraphs p JOIN cable_versions v ON v.id = p.version_id JOIN cables c ON c.id = p.cable_id
             """),
         ("paragraph_pairs", """
-            SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), pp.position, pp.created_month, md5(pp.pairs::text))
+            SELECT concat_ws('|', c.reference_id, encode(v.text_sha256, 'hex'), pp.position, pp.created_month, pp.read_level, md5(pp.pairs::text))
             FROM paragraph_pairs pp JOIN cable_versions v ON v.id = pp.version_id JOIN cables c ON c.id = v.cable_id
             """),
         ("subjects", """
