@@ -95,8 +95,9 @@ public sealed class SearchPlanTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Readers of a third, two thirds and all of the paragraphs: the index plans fetch by level for the first two, and
-    /// the automatic choice for the first only (ArchiveSearch.MaxLevelShareInIndex).
+    /// Readers of a third, two thirds and all of the paragraphs. The explicit index plans fetch by level for all three
+    /// (for the last, every level the archive holds), the automatic choice for the first only
+    /// (ArchiveSearch.MaxLevelShareInIndex), and the walk never.
     /// </summary>
     private static readonly Clearance[] Clearances =
         [Clearance.Of(ClassificationLevel.Unclassified), Clearance.Of(ClassificationLevel.Confidential), Clearance.Of(ClassificationLevel.Secret, "NOFORN")];
