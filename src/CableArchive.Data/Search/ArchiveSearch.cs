@@ -75,13 +75,15 @@ public static class ArchiveSearch
         NpgsqlDataSource dataSource, ReaderClearance reader, SearchQuery query, SearchPlan plan = SearchPlan.Automatic, CancellationToken cancellationToken = default)
     {
         var pairs = await PhrasePairsQueryAsync(dataSource, query, cancellationToken).ConfigureAwait(false);
+        // The explicit index plans (for tests) fetch by level whenever some level is above the reader's.
+        var indexOverAll = PlanChoice.IndexOverAll with { LevelsInIndex = reader.ReadsBelowTop };
         var choice = !query.HasText ? PlanChoice.IndexOverAll : plan switch
         {
             SearchPlan.WalkCables => PlanChoice.Walk,
-            SearchPlan.Index => PlanChoice.IndexOverAll with { LevelsInIndex = reader.ReadsBelowTop },
+            SearchPlan.Index => indexOverAll,
             SearchPlan.IndexFirstMonth => (await CapMonth.WindowAsync(dataSource, 1, query.Sort == SearchSort.Oldest, cancellationToken).ConfigureAwait(false)) is { } first
-                ? new PlanChoice(false, first.End, first.Cables, double.PositiveInfinity, reader.ReadsBelowTop)
-                : PlanChoice.IndexOverAll with { LevelsInIndex = reader.ReadsBelowTop },
+                ? indexOverAll with { WindowEnd = first.End, WindowCables = first.Cables, ArchiveCables = double.PositiveInfinity }
+                : indexOverAll,
             _ => await ChoosePlanAsync(dataSource, reader, query, pairs, cancellationToken).ConfigureAwait(false),
         };
 
