@@ -139,17 +139,34 @@ public sealed class EmbeddedPostgresTests
                 Assert.Equal(1, await ScalarAsync(archive.ConnectionString, $"SELECT count(*)::int FROM information_schema.tables WHERE table_name = '{table}'"));
 
             // The generated full-text columns and their GIN indexes: paragraphs with their month and read level as arrays
-            // (made by a migration, outside the model), subjects with their month, analysts' notes alone.
+            // (made by a migration, outside the model), subjects with their month, analysts' notes alone. The portions'
+            // indexes hold searchable rows only.
             Assert.Equal(3, await ScalarAsync(archive.ConnectionString,
                 "SELECT count(*)::int FROM information_schema.columns WHERE column_name = 'search_vector' AND is_generated = 'ALWAYS' AND data_type = 'tsvector'"));
             Assert.Equal(1, await ScalarAsync(archive.ConnectionString,
-                "SELECT count(*)::int FROM pg_indexes WHERE tablename = 'paragraphs' AND indexdef LIKE '%USING gin (search_vector, (ARRAY[created_month]), (ARRAY[read_level]))%'"));
+                "SELECT count(*)::int FROM pg_indexes WHERE tablename = 'paragraphs' AND indexdef LIKE '%USING gin (search_vector, (ARRAY[created_month]), (ARRAY[read_level])) WHERE (search_vector IS NOT NULL)'"));
             Assert.Equal(1, await ScalarAsync(archive.ConnectionString,
                 "SELECT count(*)::int FROM pg_indexes WHERE tablename = 'paragraph_pairs' AND indexdef LIKE '%USING gin (pairs, (ARRAY[created_month]), (ARRAY[read_level]))%'"));
             Assert.Equal(1, await ScalarAsync(archive.ConnectionString,
-                "SELECT count(*)::int FROM pg_indexes WHERE tablename = 'subjects' AND indexdef LIKE '%USING gin (search_vector, created_month)%'"));
+                "SELECT count(*)::int FROM pg_indexes WHERE tablename = 'subjects' AND indexdef LIKE '%USING gin (search_vector, created_month) WHERE (search_vector IS NOT NULL)'"));
             Assert.Equal(1, await ScalarAsync(archive.ConnectionString,
                 "SELECT count(*)::int FROM pg_indexes WHERE indexdef LIKE '%USING gin (search_vector)%'"));
+
+            // A match alone implies the partial indexes' filter (@@ is strict): searches use them without naming it.
+            foreach (var (table, index) in new[] { ("paragraphs", "ix_paragraphs_search_vector_months_levels"), ("subjects", "ix_subjects_search_vector_created_month") })
+            {
+                await using var connection = new NpgsqlConnection(archive.ConnectionString);
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = new NpgsqlCommand($"SET enable_seqscan = off; EXPLAIN SELECT 1 FROM {table} WHERE search_vector @@ to_tsquery('english', 'embassy')", connection);
+                var plan = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+                {
+                    while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+                        plan.Add(reader.GetString(0));
+                }
+
+                Assert.Contains(plan, line => line.Contains($"Bitmap Index Scan on {index}", StringComparison.Ordinal));
+            }
         }
         finally
         {

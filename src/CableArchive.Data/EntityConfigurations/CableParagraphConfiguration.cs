@@ -26,7 +26,7 @@ internal sealed class CableParagraphConfiguration : IEntityTypeConfiguration<Cab
 
         // The full-text index holds the vector, the month and the read level, the last two as one-element arrays so that
         // a search's window of months and a reader's levels are each one overlap (&&) that the index answers in one pass
-        // over the terms' posting lists. The model cannot describe an index of expressions: the migration
-        // ReadLevelInSearchIndexes makes it.
+        // over the terms' posting lists. It holds searchable rows only (PortionColumns.IndexedFilterSql). The model cannot
+        // describe an index of expressions: the migrations ReadLevelInSearchIndexes and PartialSearchIndexes make it.
     }
 }

@@ -16,6 +16,6 @@ internal sealed class CableSubjectConfiguration : IEntityTypeConfiguration<Cable
         PortionColumns.Configure(builder);
 
         builder.Property(s => s.SearchVector).HasComputedColumnSql(PortionColumns.SearchVectorSql, stored: true);
-        builder.HasIndex(s => new { s.SearchVector, s.CreatedMonth }).HasMethod("gin");
+        builder.HasIndex(s => new { s.SearchVector, s.CreatedMonth }).HasMethod("gin").HasFilter(PortionColumns.IndexedFilterSql);
     }
 }

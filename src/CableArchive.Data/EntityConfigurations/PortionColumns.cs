@@ -13,6 +13,14 @@ internal static class PortionColumns
     /// </summary>
     public const string SearchVectorSql = "CASE WHEN searchable THEN to_tsvector('english'::regconfig, text) END";
 
+    /// <summary>
+    /// The full-text indexes hold searchable rows only. A row the import commits without its vector would otherwise add
+    /// index entries for its month, level and missing vector, which the indexing phase's update then adds again for the
+    /// row's new version (docs/decisions/archive-partial-search-indexes.md). Every match (<c>search_vector @@ query</c>)
+    /// implies the filter, since <c>@@</c> is strict, so queries use the index without saying so.
+    /// </summary>
+    public const string IndexedFilterSql = "search_vector IS NOT NULL";
+
     public static void Configure<T>(EntityTypeBuilder<T> builder) where T : class, IPortion
     {
         builder.Property(p => p.MarkStatus).HasConversion<short>();

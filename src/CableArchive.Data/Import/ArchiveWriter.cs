@@ -1,4 +1,5 @@
 using CableArchive.Data.Search;
+using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -46,7 +47,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     private const string StagingTables = """
         CREATE TEMP TABLE IF NOT EXISTS stage_keys (seq integer NOT NULL, reference_id text NOT NULL, text_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_envelopes (
-            cable_id bigint NOT NULL, version_id bigint NOT NULL, created_at timestamptz, origin text, classification text,
+            cable_id bigint NOT NULL, is_new boolean NOT NULL, reference_id text NOT NULL, version_id bigint NOT NULL, created_at timestamptz, origin text, classification text,
             classification_level smallint, classification_caveats text[] NOT NULL, precedence text, date_time_group text,
             from_addressee text, to_addressees text[] NOT NULL, info_addressees text[] NOT NULL, captions text[] NOT NULL,
             executive_order text, declassify_on date, partial boolean NOT NULL, redaction_count integer NOT NULL) ON COMMIT DELETE ROWS;
@@ -118,7 +119,6 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await ExecuteAsync("SELECT pg_advisory_xact_lock($1, 0)", cancellationToken, MergeLockClass).ConfigureAwait(false);
         await DeleteOrphanedVersionRowsAsync(cancellationToken).ConfigureAwait(false);
 
-        var newCables = 0;
         BatchPlan? plan = null;
         try
         {
@@ -126,7 +126,6 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             {
                 await CopyKeysAsync(cables, cancellationToken).ConfigureAwait(false);
                 await ReleaseMembership.AddBatchAsync(connection, runId, cancellationToken).ConfigureAwait(false);
-                newCables = await InsertNewCablesAsync(now, cancellationToken).ConfigureAwait(false);
                 plan = await PlanAsync(cables, cancellationToken).ConfigureAwait(false);
 
                 // The three connections work at once; the versions' own rows commit (or fail) before the merge goes on to commit.
@@ -140,7 +139,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 await MergeQuarantineAsync(quarantined, now, cancellationToken).ConfigureAwait(false);
 
             var newVersionCount = plan?.NewVersions.Count ?? 0;
-            var result = new BatchResult(batch.Count, newCables, newVersionCount, cables.Count - newVersionCount, quarantined.Count);
+            var result = new BatchResult(batch.Count, plan?.NewCables ?? 0, newVersionCount, cables.Count - newVersionCount, quarantined.Count);
             await ExecuteAsync(
                 """
                 UPDATE import_runs SET records_read = records_read + $2, new_cables = new_cables + $3, new_versions = new_versions + $4,
@@ -188,12 +187,20 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Everything of a batch but its portions, on the merge connection.</summary>
+    /// <summary>Everything of a batch but its portions, tags and references, on the merge connection.</summary>
+    /// <remarks>
+    /// A new cable is inserted whole, envelope and current version included, before its versions: inserting it bare and
+    /// updating it afterwards wrote each cable row, and an entry in each of its six indexes, twice. Its current version
+    /// is copied just after it, in the same transaction; the foreign key from the cable to that version is checked at
+    /// commit (migration NewCablesInsertedWhole).
+    /// </remarks>
     private async Task MergeVersionsAsync(List<StagedCable> cables, BatchPlan plan, DateTime now, CancellationToken cancellationToken)
     {
+        await StageEnvelopesAsync(plan, cancellationToken).ConfigureAwait(false);
+        await InsertNewCablesAsync(now, cancellationToken).ConfigureAwait(false);
         await CopyVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
         await ListPendingAsync(plan, cancellationToken).ConfigureAwait(false);
-        await ApplyCurrentVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
+        await UpdateChangedCablesAsync(plan, now, cancellationToken).ConfigureAwait(false);
         await MergeAliasesAsync(cables, cancellationToken).ConfigureAwait(false);
     }
 
@@ -211,34 +218,34 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> InsertNewCablesAsync(DateTime now, CancellationToken cancellationToken)
+    /// <summary>Inserts the batch's new cables, each with the envelope of the version it ends on.</summary>
+    private async Task InsertNewCablesAsync(DateTime now, CancellationToken cancellationToken)
     {
-        // The envelope is filled in below, from the version that becomes current.
-        await using var command = new NpgsqlCommand(
+        await ExecuteAsync(
             """
-            WITH inserted AS (
-                INSERT INTO cables (reference_id, first_imported_at, updated_at, classification_caveats, to_addressees, info_addressees, captions, partial, redaction_count)
-                SELECT DISTINCT reference_id, $1::timestamptz, $1::timestamptz, '{}'::text[], '{}'::text[], '{}'::text[], '{}'::text[], false, 0 FROM stage_keys
-                ON CONFLICT (reference_id) DO NOTHING
-                RETURNING 1)
-            SELECT count(*)::int FROM inserted
+            INSERT INTO cables (id, reference_id, first_imported_at, updated_at, current_version_id, created_at, origin, post_id,
+                classification, classification_level, classification_caveats, precedence, date_time_group, from_addressee,
+                to_addressees, info_addressees, captions, executive_order, declassify_on, partial, redaction_count)
+            SELECT e.cable_id, e.reference_id, $1, $1, e.version_id, e.created_at, e.origin, p.id,
+                e.classification, e.classification_level, e.classification_caveats, e.precedence, e.date_time_group, e.from_addressee,
+                e.to_addressees, e.info_addressees, e.captions, e.executive_order, e.declassify_on, e.partial, e.redaction_count
+            FROM stage_envelopes e LEFT JOIN posts p ON p.name = e.origin
+            WHERE e.is_new
             """,
-            connection)
-        {
-            Parameters = { new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz } },
-        };
-        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            cancellationToken,
+            now).ConfigureAwait(false);
     }
 
     /// <summary>Decides, record by record in read order, which are new versions and which version each cable ends on.</summary>
     private async Task<BatchPlan> PlanAsync(List<StagedCable> cables, CancellationToken cancellationToken)
     {
         var rows = new (long CableId, long? CurrentVersionId, long? ExistingVersionId)[cables.Count];
+        var newSeqsOfCable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
             """
             SELECT k.seq, c.id, c.current_version_id, v.id
             FROM stage_keys k
-            JOIN cables c ON c.reference_id = k.reference_id
+            LEFT JOIN cables c ON c.reference_id = k.reference_id
             LEFT JOIN cable_versions v ON v.cable_id = c.id AND v.text_sha256 = k.text_sha256
             """,
             connection))
@@ -246,8 +253,21 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows[reader.GetInt32(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+                var seq = reader.GetInt32(0);
+                if (reader.IsDBNull(1))
+                    (CollectionsMarshal.GetValueRefOrAddDefault(newSeqsOfCable, cables[seq].ReferenceId, out _) ??= []).Add(seq);
+                else
+                    rows[seq] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
             }
+        }
+
+        // Cables new to the archive take ids from its sequence, in the order their first record was read.
+        var newCableIds = await ReserveIdsAsync("cables", newSeqsOfCable.Count, cancellationToken).ConfigureAwait(false);
+        var newCableSeqs = newSeqsOfCable.Values.OrderBy(seqs => seqs.Min()).ToList();
+        for (var i = 0; i < newCableSeqs.Count; i++)
+        {
+            foreach (var seq in newCableSeqs[i])
+                rows[seq] = (newCableIds[i], null, null);
         }
 
         // Version ids are handed out in read order, so that id order is import order.
@@ -260,19 +280,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 newSeqs.Add(seq);
         }
 
-        var ids = new List<long>(newSeqs.Count);
-        if (newSeqs.Count > 0)
-        {
-            await using var reserve = new NpgsqlCommand(
-                "SELECT nextval(pg_get_serial_sequence('cable_versions', 'id')) FROM generate_series(1, $1)", connection)
-            {
-                Parameters = { new() { Value = newSeqs.Count } },
-            };
-            await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                ids.Add(reader.GetInt64(0));
-            ids.Sort();
-        }
+        var ids = await ReserveIdsAsync("cable_versions", newSeqs.Count, cancellationToken).ConfigureAwait(false);
 
         var versionOfSeq = new long[cables.Count];
         var newVersions = new List<PlannedVersion>(newSeqs.Count);
@@ -294,14 +302,32 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             lastOfCable[cableId] = seq;
         }
 
-        var changed = new List<PlannedVersion>();
+        var newCableIdSet = newCableIds.ToHashSet();
+        var changed = new List<ChangedCable>();
         foreach (var (cableId, seq) in lastOfCable)
         {
             if (rows[seq].CurrentVersionId != versionOfSeq[seq])
-                changed.Add(new PlannedVersion(cables[seq], cableId, versionOfSeq[seq]));
+                changed.Add(new ChangedCable(cables[seq], cableId, versionOfSeq[seq], newCableIdSet.Contains(cableId)));
         }
 
-        return new BatchPlan(newVersions, changed);
+        return new BatchPlan(newVersions, changed, newCableIds.Count);
+    }
+
+    /// <summary>Takes <paramref name="count"/> ids from the sequence of <paramref name="table"/>'s <c>id</c>, in increasing order.</summary>
+    private async Task<List<long>> ReserveIdsAsync(string table, int count, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>(count);
+        if (count == 0)
+            return ids;
+        await using var reserve = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)", connection)
+        {
+            Parameters = { new() { Value = count } },
+        };
+        await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            ids.Add(reader.GetInt64(0));
+        ids.Sort();
+        return ids;
     }
 
     private async Task CopyVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
@@ -478,23 +504,25 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Points each changed cable at its new current version and rewrites its envelope.</summary>
-    private async Task ApplyCurrentVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Stages the envelope of every cable the batch makes or changes, from the version it ends on, and adds new posts.</summary>
+    private async Task StageEnvelopesAsync(BatchPlan plan, CancellationToken cancellationToken)
     {
         if (plan.Changed.Count == 0)
             return;
         await using (var copy = await connection.BeginBinaryImportAsync(
             """
-            COPY stage_envelopes (cable_id, version_id, created_at, origin, classification, classification_level, classification_caveats,
+            COPY stage_envelopes (cable_id, is_new, reference_id, version_id, created_at, origin, classification, classification_level, classification_caveats,
                 precedence, date_time_group, from_addressee, to_addressees, info_addressees, captions, executive_order, declassify_on,
                 partial, redaction_count) FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken).ConfigureAwait(false))
         {
-            foreach (var (cable, cableId, versionId) in plan.Changed)
+            foreach (var (cable, cableId, versionId, isNew) in plan.Changed)
             {
                 copy.StartRow();
                 copy.Write(cableId, NpgsqlDbType.Bigint);
+                copy.Write(isNew, NpgsqlDbType.Boolean);
+                copy.Write(cable.ReferenceId, NpgsqlDbType.Text);
                 copy.Write(versionId, NpgsqlDbType.Bigint);
                 WriteNullable(copy, cable.CreatedAt, NpgsqlDbType.TimestampTz);
                 WriteNullable(copy, cable.Post, NpgsqlDbType.Text);
@@ -519,6 +547,13 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await ExecuteAsync(
             "INSERT INTO posts (name) SELECT DISTINCT origin FROM stage_envelopes WHERE origin IS NOT NULL ON CONFLICT (name) DO NOTHING",
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Points each changed cable the archive held before the batch at its new current version and rewrites its envelope.</summary>
+    private async Task UpdateChangedCablesAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
+    {
+        if (plan.Changed.Count == plan.NewCables)
+            return;
         await ExecuteAsync(
             """
             UPDATE cables c SET current_version_id = e.version_id, created_at = e.created_at, origin = e.origin, post_id = p.id,
@@ -528,7 +563,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 executive_order = e.executive_order, declassify_on = e.declassify_on, partial = e.partial,
                 redaction_count = e.redaction_count, updated_at = $1
             FROM stage_envelopes e LEFT JOIN posts p ON p.name = e.origin
-            WHERE c.id = e.cable_id
+            WHERE c.id = e.cable_id AND NOT e.is_new
             """,
             cancellationToken,
             now).ConfigureAwait(false);
@@ -651,5 +686,8 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
     private sealed record PlannedVersion(StagedCable Cable, long CableId, long VersionId);
 
-    private sealed record BatchPlan(List<PlannedVersion> NewVersions, List<PlannedVersion> Changed);
+    /// <summary>A cable whose current version the batch sets: a new cable (<paramref name="IsNew"/>) or one whose text changed.</summary>
+    private sealed record ChangedCable(StagedCable Cable, long CableId, long VersionId, bool IsNew);
+
+    private sealed record BatchPlan(List<PlannedVersion> NewVersions, List<ChangedCable> Changed, int NewCables);
 }

@@ -692,7 +692,8 @@ namespace CableArchive.Data.Migrations
                         .HasName("pk_subjects");
 
                     b.HasIndex("SearchVector", "CreatedMonth")
-                        .HasDatabaseName("ix_subjects_search_vector_created_month");
+                        .HasDatabaseName("ix_subjects_search_vector_created_month")
+                        .HasFilter("search_vector IS NOT NULL");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector", "CreatedMonth"), "gin");
 
