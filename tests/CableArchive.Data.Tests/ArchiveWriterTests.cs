@@ -212,7 +212,7 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
         // Invalid JSON fails the COPY into cable_versions, after the cables rows were inserted in the same transaction.
         var poisoned = new StagedCable
         {
-            ReferenceId = broken.ReferenceId, TextSha256 = broken.TextSha256, Text = broken.Text, Origin = broken.Origin,
+            ReferenceId = broken.ReferenceId, TextSha256 = broken.TextSha256, Utf8Text = broken.Utf8Text, Origin = broken.Origin,
             DiagnosticsJson = "{not json", Paragraphs = broken.Paragraphs,
         };
 

@@ -206,13 +206,13 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
     private async Task CopyKeysAsync(List<StagedCable> cables, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync("COPY stage_keys (seq, reference_id, text_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY stage_keys (seq, reference_id, text_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         for (var seq = 0; seq < cables.Count; seq++)
         {
             copy.StartRow();
-            copy.Write(seq, NpgsqlDbType.Integer);
-            copy.Write(cables[seq].ReferenceId, NpgsqlDbType.Text);
-            copy.Write(cables[seq].TextSha256, NpgsqlDbType.Bytea);
+            copy.Integer(seq);
+            copy.Text(cables[seq].ReferenceId);
+            copy.Bytes(cables[seq].TextSha256);
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -334,7 +334,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         if (plan.NewVersions.Count == 0)
             return;
-        await using var copy = await connection.BeginBinaryImportAsync(
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection,
             """
             COPY cable_versions (id, cable_id, text_sha256, text, raw_record, source_path, source_row, source_offset, source_format,
                 released_at, import_run_id, imported_at, diagnostics) FROM STDIN (FORMAT BINARY)
@@ -343,19 +343,19 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         foreach (var (cable, cableId, versionId) in plan.NewVersions)
         {
             copy.StartRow();
-            copy.Write(versionId, NpgsqlDbType.Bigint);
-            copy.Write(cableId, NpgsqlDbType.Bigint);
-            copy.Write(cable.TextSha256, NpgsqlDbType.Bytea);
-            copy.Write(cable.Text, NpgsqlDbType.Text);
-            WriteNullable(copy, cable.RawRecord, NpgsqlDbType.Bytea);
-            copy.Write(cable.Origin.Path, NpgsqlDbType.Text);
-            WriteNullable(copy, cable.Origin.Row, NpgsqlDbType.Integer);
-            WriteNullable(copy, cable.Origin.Offset, NpgsqlDbType.Bigint);
-            copy.Write((short)cable.Format, NpgsqlDbType.Smallint);
-            WriteNullable(copy, cable.ReleasedAt, NpgsqlDbType.TimestampTz);
-            copy.Write(cable.ImportRunId ?? runId, NpgsqlDbType.Bigint);
-            copy.Write(cable.ImportedAt ?? now, NpgsqlDbType.TimestampTz);
-            copy.Write(cable.DiagnosticsJson, NpgsqlDbType.Jsonb);
+            copy.Bigint(versionId);
+            copy.Bigint(cableId);
+            copy.Bytes(cable.TextSha256);
+            copy.Bytes(cable.Utf8Text);
+            copy.Bytes(cable.RawRecord);
+            copy.Text(cable.Origin.Path);
+            copy.Integer(cable.Origin.Row);
+            copy.Bigint(cable.Origin.Offset);
+            copy.Smallint((short)cable.Format);
+            copy.TimestampTz(cable.ReleasedAt);
+            copy.Bigint(cable.ImportRunId ?? runId);
+            copy.TimestampTz(cable.ImportedAt ?? now);
+            copy.Jsonb(cable.DiagnosticsJson);
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -366,11 +366,11 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         if (plan.NewVersions.Count == 0)
             return;
-        await using var copy = await connection.BeginBinaryImportAsync("COPY pending_versions (version_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY pending_versions (version_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         foreach (var version in plan.NewVersions)
         {
             copy.StartRow();
-            copy.Write(version.VersionId, NpgsqlDbType.Bigint);
+            copy.Bigint(version.VersionId);
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -383,7 +383,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             return;
 
         await using var transaction = await portionConnection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var copy = await portionConnection.BeginBinaryImportAsync(
+        await using (var copy = await BinaryCopyWriter.BeginAsync(portionConnection,
             """
             COPY paragraphs (version_id, cable_id, position, number, depth, mark_status, mark, mark_level, mark_caveats, read_level,
                 read_caveats, created_month, text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
@@ -397,24 +397,24 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 {
                     var paragraph = cable.Paragraphs[position];
                     copy.StartRow();
-                    copy.Write(versionId, NpgsqlDbType.Bigint);
-                    copy.Write(cableId, NpgsqlDbType.Bigint);
-                    copy.Write(position, NpgsqlDbType.Integer);
-                    WriteNullable(copy, paragraph.Number, NpgsqlDbType.Text);
-                    copy.Write(paragraph.Depth, NpgsqlDbType.Smallint);
+                    copy.Bigint(versionId);
+                    copy.Bigint(cableId);
+                    copy.Integer(position);
+                    copy.Text(paragraph.Number);
+                    copy.Smallint(paragraph.Depth);
                     WritePortionLabel(copy, paragraph);
-                    copy.Write(month, NpgsqlDbType.Integer);
-                    copy.Write(paragraph.Text, NpgsqlDbType.Text);
-                    copy.Write(paragraph.SpanStart, NpgsqlDbType.Integer);
-                    copy.Write(paragraph.SpanLength, NpgsqlDbType.Integer);
-                    copy.Write(false, NpgsqlDbType.Boolean);
+                    copy.Integer(month);
+                    copy.Bytes(paragraph.Utf8Text);
+                    copy.Integer(paragraph.SpanStart);
+                    copy.Integer(paragraph.SpanLength);
+                    copy.Boolean(false);
                 }
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var copy = await portionConnection.BeginBinaryImportAsync(
+        await using (var copy = await BinaryCopyWriter.BeginAsync(portionConnection,
             """
             COPY subjects (version_id, cable_id, mark_status, mark, mark_level, mark_caveats, read_level, read_caveats, created_month,
                 text, span_start, span_length, searchable) FROM STDIN (FORMAT BINARY)
@@ -426,14 +426,14 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 if (cable.Subject is not { } subject)
                     continue;
                 copy.StartRow();
-                copy.Write(versionId, NpgsqlDbType.Bigint);
-                copy.Write(cableId, NpgsqlDbType.Bigint);
+                copy.Bigint(versionId);
+                copy.Bigint(cableId);
                 WritePortionLabel(copy, subject);
-                copy.Write(CapMonth.Of(cable.CreatedAt), NpgsqlDbType.Integer);
-                copy.Write(subject.Text, NpgsqlDbType.Text);
-                copy.Write(subject.SpanStart, NpgsqlDbType.Integer);
-                copy.Write(subject.SpanLength, NpgsqlDbType.Integer);
-                copy.Write(false, NpgsqlDbType.Boolean);
+                copy.Integer(CapMonth.Of(cable.CreatedAt));
+                copy.Bytes(subject.Utf8Text);
+                copy.Integer(subject.SpanStart);
+                copy.Integer(subject.SpanLength);
+                copy.Boolean(false);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -442,14 +442,14 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WritePortionLabel(NpgsqlBinaryImporter copy, StagedPortion portion)
+    private static void WritePortionLabel(BinaryCopyWriter copy, StagedPortion portion)
     {
-        copy.Write(portion.MarkStatus, NpgsqlDbType.Smallint);
-        WriteNullable(copy, portion.Mark, NpgsqlDbType.Text);
-        WriteNullable(copy, portion.MarkLevel, NpgsqlDbType.Smallint);
-        copy.Write(portion.MarkCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        copy.Write(portion.ReadLevel, NpgsqlDbType.Smallint);
-        copy.Write(portion.ReadCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Smallint(portion.MarkStatus);
+        copy.Text(portion.Mark);
+        copy.Smallint(portion.MarkLevel);
+        copy.TextArray(portion.MarkCaveats);
+        copy.Smallint(portion.ReadLevel);
+        copy.TextArray(portion.ReadCaveats);
     }
 
     /// <summary>Copies the new versions' tags and references on the envelope connection, and commits them.</summary>
@@ -459,25 +459,25 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             return;
 
         await using var transaction = await envelopeConnection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var copy = await envelopeConnection.BeginBinaryImportAsync("COPY cable_tags (version_id, cable_id, position, code, kind) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var copy = await BinaryCopyWriter.BeginAsync(envelopeConnection, "COPY cable_tags (version_id, cable_id, position, code, kind) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var (cable, cableId, versionId) in plan.NewVersions)
             {
                 for (var position = 0; position < cable.Tags.Length; position++)
                 {
                     copy.StartRow();
-                    copy.Write(versionId, NpgsqlDbType.Bigint);
-                    copy.Write(cableId, NpgsqlDbType.Bigint);
-                    copy.Write(position, NpgsqlDbType.Integer);
-                    copy.Write(cable.Tags[position].Code, NpgsqlDbType.Text);
-                    copy.Write(cable.Tags[position].Kind, NpgsqlDbType.Smallint);
+                    copy.Bigint(versionId);
+                    copy.Bigint(cableId);
+                    copy.Integer(position);
+                    copy.Text(cable.Tags[position].Code);
+                    copy.Smallint(cable.Tags[position].Kind);
                 }
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var copy = await envelopeConnection.BeginBinaryImportAsync(
+        await using (var copy = await BinaryCopyWriter.BeginAsync(envelopeConnection,
             "COPY cable_references (version_id, cable_id, position, label, raw, kind, target_reference_id, from_container) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false))
         {
@@ -487,14 +487,14 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 {
                     var reference = cable.References[position];
                     copy.StartRow();
-                    copy.Write(versionId, NpgsqlDbType.Bigint);
-                    copy.Write(cableId, NpgsqlDbType.Bigint);
-                    copy.Write(position, NpgsqlDbType.Integer);
-                    WriteNullable(copy, reference.Label, NpgsqlDbType.Text);
-                    copy.Write(reference.Raw, NpgsqlDbType.Text);
-                    copy.Write(reference.Kind, NpgsqlDbType.Smallint);
-                    WriteNullable(copy, reference.TargetReferenceId, NpgsqlDbType.Text);
-                    copy.Write(reference.FromContainer, NpgsqlDbType.Boolean);
+                    copy.Bigint(versionId);
+                    copy.Bigint(cableId);
+                    copy.Integer(position);
+                    copy.Text(reference.Label);
+                    copy.Text(reference.Raw);
+                    copy.Smallint(reference.Kind);
+                    copy.Text(reference.TargetReferenceId);
+                    copy.Boolean(reference.FromContainer);
                 }
             }
 
@@ -509,7 +509,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         if (plan.Changed.Count == 0)
             return;
-        await using (var copy = await connection.BeginBinaryImportAsync(
+        await using (var copy = await BinaryCopyWriter.BeginAsync(connection,
             """
             COPY stage_envelopes (cable_id, is_new, reference_id, version_id, created_at, origin, classification, classification_level, classification_caveats,
                 precedence, date_time_group, from_addressee, to_addressees, info_addressees, captions, executive_order, declassify_on,
@@ -520,25 +520,25 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             foreach (var (cable, cableId, versionId, isNew) in plan.Changed)
             {
                 copy.StartRow();
-                copy.Write(cableId, NpgsqlDbType.Bigint);
-                copy.Write(isNew, NpgsqlDbType.Boolean);
-                copy.Write(cable.ReferenceId, NpgsqlDbType.Text);
-                copy.Write(versionId, NpgsqlDbType.Bigint);
-                WriteNullable(copy, cable.CreatedAt, NpgsqlDbType.TimestampTz);
-                WriteNullable(copy, cable.Post, NpgsqlDbType.Text);
-                WriteNullable(copy, cable.Classification, NpgsqlDbType.Text);
-                WriteNullable(copy, cable.ClassificationLevel, NpgsqlDbType.Smallint);
-                copy.Write(cable.ClassificationCaveats, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                WriteNullable(copy, cable.Precedence, NpgsqlDbType.Text);
-                WriteNullable(copy, cable.DateTimeGroup, NpgsqlDbType.Text);
-                WriteNullable(copy, cable.FromAddressee, NpgsqlDbType.Text);
-                copy.Write(cable.ToAddressees, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                copy.Write(cable.InfoAddressees, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                copy.Write(cable.Captions, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                WriteNullable(copy, cable.ExecutiveOrder, NpgsqlDbType.Text);
-                WriteNullable(copy, cable.DeclassifyOn, NpgsqlDbType.Date);
-                copy.Write(cable.Partial, NpgsqlDbType.Boolean);
-                copy.Write(cable.RedactionCount, NpgsqlDbType.Integer);
+                copy.Bigint(cableId);
+                copy.Boolean(isNew);
+                copy.Text(cable.ReferenceId);
+                copy.Bigint(versionId);
+                copy.TimestampTz(cable.CreatedAt);
+                copy.Text(cable.Post);
+                copy.Text(cable.Classification);
+                copy.Smallint(cable.ClassificationLevel);
+                copy.TextArray(cable.ClassificationCaveats);
+                copy.Text(cable.Precedence);
+                copy.Text(cable.DateTimeGroup);
+                copy.Text(cable.FromAddressee);
+                copy.TextArray(cable.ToAddressees);
+                copy.TextArray(cable.InfoAddressees);
+                copy.TextArray(cable.Captions);
+                copy.Text(cable.ExecutiveOrder);
+                copy.Date(cable.DeclassifyOn);
+                copy.Boolean(cable.Partial);
+                copy.Integer(cable.RedactionCount);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -594,15 +594,15 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         if (!cables.Any(c => c.Aliases.Length > 0))
             return;
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY stage_aliases (reference_id, alias) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
+        await using (var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY stage_aliases (reference_id, alias) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
             foreach (var cable in cables)
             {
                 foreach (var alias in cable.Aliases)
                 {
                     copy.StartRow();
-                    copy.Write(cable.ReferenceId, NpgsqlDbType.Text);
-                    copy.Write(alias, NpgsqlDbType.Text);
+                    copy.Text(cable.ReferenceId);
+                    copy.Text(alias);
                 }
             }
 
@@ -616,20 +616,20 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
     private async Task MergeQuarantineAsync(List<StagedQuarantine> records, DateTime now, CancellationToken cancellationToken)
     {
-        await using (var copy = await connection.BeginBinaryImportAsync(
+        await using (var copy = await BinaryCopyWriter.BeginAsync(connection,
             "COPY stage_quarantine (source_path, source_row, source_offset, source_format, reason, raw, raw_sha256) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false))
         {
             foreach (var record in records)
             {
                 copy.StartRow();
-                copy.Write(record.Origin.Path, NpgsqlDbType.Text);
-                WriteNullable(copy, record.Origin.Row, NpgsqlDbType.Integer);
-                WriteNullable(copy, record.Origin.Offset, NpgsqlDbType.Bigint);
-                WriteNullable(copy, record.Format is { } format ? (short?)format : null, NpgsqlDbType.Smallint);
-                copy.Write(record.Reason, NpgsqlDbType.Text);
-                copy.Write(record.Raw, NpgsqlDbType.Bytea);
-                copy.Write(record.RawSha256, NpgsqlDbType.Bytea);
+                copy.Text(record.Origin.Path);
+                copy.Integer(record.Origin.Row);
+                copy.Bigint(record.Origin.Offset);
+                copy.Smallint(record.Format is { } format ? (short?)format : null);
+                copy.Text(record.Reason);
+                copy.Bytes(record.Raw);
+                copy.Bytes(record.RawSha256);
             }
 
             await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -645,22 +645,6 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             """,
             cancellationToken,
             runId, now).ConfigureAwait(false);
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : class
-    {
-        if (value is null)
-            copy.WriteNull();
-        else
-            copy.Write(value, type);
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type) where T : struct
-    {
-        if (value is { } present)
-            copy.Write(present, type);
-        else
-            copy.WriteNull();
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] parameters)

@@ -131,7 +131,7 @@ internal static class RecordProcessor
         {
             ReferenceId = Storable(cable.Id)!,
             TextSha256 = SHA256.HashData(textBytes),
-            Text = text,
+            Utf8Text = textBytes,
             RawRecord = raw.AsSpan().SequenceEqual(textBytes) ? null : raw,
             Origin = origin with { Path = Storable(origin.Path)! },
             Format = cable.Source.Format,
@@ -178,7 +178,7 @@ internal static class RecordProcessor
             own?.Caveats.Select(c => Storable(c.Code)!).ToArray() ?? [],
             (short)effective.Level,
             effective.RestrictiveCaveats.Select(c => Storable(c.Code)!).ToArray(),
-            Storable(text)!,
+            Encoding.UTF8.GetBytes(Storable(text)!),
             span.Start,
             span.Length);
     }

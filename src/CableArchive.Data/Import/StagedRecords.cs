@@ -1,3 +1,4 @@
+using System.Text;
 using CableArchive.Domain.Cables;
 
 namespace CableArchive.Data.Import;
@@ -22,7 +23,7 @@ internal abstract record ProcessedRecord
     public abstract long Weight { get; }
 }
 
-/// <summary>One portion (paragraph or subject) in the columns the portion tables hold.</summary>
+/// <summary>One portion (paragraph or subject) in the columns the portion tables hold; its text UTF-8 encoded, as it is sent to PostgreSQL (see <see cref="StagedCable.Utf8Text"/>).</summary>
 internal sealed record StagedPortion(
     string? Number,
     short Depth,
@@ -32,9 +33,12 @@ internal sealed record StagedPortion(
     string[] MarkCaveats,
     short ReadLevel,
     string[] ReadCaveats,
-    string Text,
+    byte[] Utf8Text,
     int SpanStart,
-    int SpanLength);
+    int SpanLength)
+{
+    public string Text => Encoding.UTF8.GetString(Utf8Text);
+}
 
 /// <summary>One TAGS entry.</summary>
 internal sealed record StagedTag(string Code, short Kind);
@@ -49,9 +53,17 @@ internal sealed record StagedCable : ProcessedRecord
 
     public required byte[] TextSha256 { get; init; }
 
-    public required string Text { get; init; }
+    /// <summary>
+    /// The cable's text, UTF-8 encoded as it is hashed and sent to PostgreSQL. Staged records wait in the pipeline for
+    /// their batch, long enough for the garbage collector to copy them into its older generations; kept as UTF-8 rather
+    /// than as .NET strings they are half the size, and the parser's strings die young (docs/scaling.md, session 16).
+    /// </summary>
+    public required byte[] Utf8Text { get; init; }
 
-    /// <summary>The record as read, when it differs from the UTF-8 of <see cref="Text"/>.</summary>
+    /// <summary>The text, decoded (for the naive baseline and tests).</summary>
+    public string Text => Encoding.UTF8.GetString(Utf8Text);
+
+    /// <summary>The record as read, when it differs from <see cref="Utf8Text"/>.</summary>
     public byte[]? RawRecord { get; init; }
 
     public required RecordOrigin Origin { get; init; }
@@ -108,7 +120,7 @@ internal sealed record StagedCable : ProcessedRecord
     /// <summary>When the text first entered the archive, when it is being re-parsed.</summary>
     public DateTime? ImportedAt { get; init; }
 
-    public override long Weight => Text.Length * 2L + (RawRecord?.Length ?? 0);
+    public override long Weight => Utf8Text.Length * 2L + (RawRecord?.Length ?? 0);
 }
 
 /// <summary>A record kept aside with its reason and raw bytes.</summary>
