@@ -19,7 +19,8 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
 {
     private const int FlushBytes = 60 * 1024;
 
-    private const uint TextOid = 25;
+    /// <summary>The type of a <c>text[]</c>'s elements (<c>pg_type.oid</c> of <c>text</c>, fixed in every PostgreSQL).</summary>
+    private const int TextOid = 25;
 
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
 
@@ -190,7 +191,7 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
         length += 4;
         Int32(values.Length == 0 ? 0 : 1);
         Int32(0);
-        Int32(unchecked((int)TextOid));
+        Int32(TextOid);
         if (values.Length > 0)
         {
             Int32(values.Length);
