@@ -364,7 +364,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 changed.Add(new ChangedCable(cables[seq], cableId, versionOfSeq[seq], newCableIdSet.Contains(cableId)));
         }
 
-        return new BatchPlan(newVersions, changed, newCableIds.Count);
+        return new BatchPlan(newVersions, changed);
     }
 
     /// <summary>Takes <paramref name="count"/> ids from the sequence of <paramref name="table"/>'s <c>id</c>, in increasing order.</summary>
@@ -698,5 +698,9 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     /// <summary>A cable whose current version the batch sets: a new cable (<paramref name="IsNew"/>) or one whose text changed.</summary>
     private sealed record ChangedCable(StagedCable Cable, long CableId, long VersionId, bool IsNew);
 
-    private sealed record BatchPlan(List<PlannedVersion> NewVersions, List<ChangedCable> Changed, int NewCables);
+    private sealed record BatchPlan(List<PlannedVersion> NewVersions, List<ChangedCable> Changed)
+    {
+        /// <summary>Cables new to the archive: each is changed, to the version its last record brings.</summary>
+        public int NewCables { get; } = Changed.Count(c => c.IsNew);
+    }
 }

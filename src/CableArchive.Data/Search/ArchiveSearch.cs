@@ -209,12 +209,15 @@ public static class ArchiveSearch
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) {match}"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM cables c"));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.read_level <= {reader.Level}"));
+
+            // Only a reader some level is above can fetch by level; a TOP SECRET reader's share would always be all.
+            if (reader.ReadsBelowTop)
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM paragraphs p WHERE p.read_level <= {reader.Level}"));
             await using var plans = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             matching = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
             portions = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
             cables = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
-            readableLevels = await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false);
+            readableLevels = reader.ReadsBelowTop ? await ReadPlanRowsAsync(plans, cancellationToken).ConfigureAwait(false) : portions;
         }
 
         // A reader of few levels fetches only the rows of those levels (the planner takes the level as independent of
