@@ -45,7 +45,6 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     internal const int RunLockClass = 0x43_41_52_4E;
 
     private const string StagingTables = """
-        CREATE TEMP TABLE IF NOT EXISTS stage_keys (seq integer NOT NULL, reference_id text NOT NULL, text_sha256 bytea NOT NULL) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS stage_envelopes (
             cable_id bigint NOT NULL, version_id bigint NOT NULL, created_at timestamptz, origin text, post_id integer, classification text,
             classification_level smallint, classification_caveats text[] NOT NULL, precedence text, date_time_group text,
@@ -116,18 +115,12 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         var now = DateTime.UtcNow;
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync("SELECT pg_advisory_xact_lock($1, 0)", cancellationToken, MergeLockClass).ConfigureAwait(false);
-        await DeleteOrphanedVersionRowsAsync(cancellationToken).ConfigureAwait(false);
-
         BatchPlan? plan = null;
         try
         {
-            if (cables.Count > 0)
+            plan = await StartMergeAsync(cables, cancellationToken).ConfigureAwait(false);
+            if (plan is not null)
             {
-                await CopyKeysAsync(cables, cancellationToken).ConfigureAwait(false);
-                await ReleaseMembership.AddBatchAsync(connection, runId, cancellationToken).ConfigureAwait(false);
-                plan = await PlanAsync(cables, cancellationToken).ConfigureAwait(false);
-
                 // The three connections work at once; the versions' own rows commit (or fail) before the merge goes on to commit.
                 await Task.WhenAll(
                     CopyPortionsAsync(plan, cancellationToken),
@@ -138,16 +131,21 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             if (quarantined.Count > 0)
                 await MergeQuarantineAsync(quarantined, now, cancellationToken).ConfigureAwait(false);
 
-            var newVersionCount = plan?.NewVersions.Count ?? 0;
-            var result = new BatchResult(batch.Count, plan?.NewCables ?? 0, newVersionCount, cables.Count - newVersionCount, quarantined.Count);
-            await ExecuteAsync(
+            var newVersionIds = plan?.NewVersions.Select(v => v.VersionId).ToArray() ?? [];
+            var result = new BatchResult(batch.Count, plan?.NewCables ?? 0, newVersionIds.Length, cables.Count - newVersionIds.Length, quarantined.Count);
+
+            // The new versions wait for their vectors, computed after the batch commits (SearchIndexer); listed here, in
+            // one round trip with the run's counters, once the versions are in.
+            await using var finish = new NpgsqlBatch(connection);
+            finish.BatchCommands.Add(BatchCommand("INSERT INTO pending_versions (version_id) SELECT unnest($1::bigint[])", newVersionIds));
+            finish.BatchCommands.Add(BatchCommand(
                 """
                 UPDATE import_runs SET records_read = records_read + $2, new_cables = new_cables + $3, new_versions = new_versions + $4,
                     unchanged = unchanged + $5, quarantined = quarantined + $6, bytes_read = greatest(bytes_read, $7)
                 WHERE id = $1
                 """,
-                cancellationToken,
-                runId, result.Read, result.NewCables, result.NewVersions, result.Unchanged, result.Quarantined, inputBytesRead).ConfigureAwait(false);
+                runId, result.Read, result.NewCables, result.NewVersions, result.Unchanged, result.Quarantined, inputBytesRead));
+            await finish.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
@@ -179,19 +177,93 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Deletes the rows of versions a killed merge left behind (see the remarks on the class).</summary>
-    private async Task DeleteOrphanedVersionRowsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the merge transaction in one round trip: takes the merge lock, deletes the rows a failed merge left behind
+    /// (see the remarks on the class), adds the batch to its release, and plans the batch (<see cref="Plan"/>) with the ids
+    /// its new cables and versions take. Returns null for a batch without cables.
+    /// </summary>
+    /// <remarks>
+    /// These were nine round trips, and nothing else of the batch can go on until the plan is made: on a machine busy
+    /// parsing, each cost milliseconds of waiting for a core, and together a third of the merge's time
+    /// (docs/scaling.md, session 17). PostgreSQL runs a batch's statements in order, each with a snapshot taken when it
+    /// starts, so every one after the first sees the archive as the lock leaves it.
+    /// </remarks>
+    private async Task<BatchPlan?> StartMergeAsync(List<StagedCable> cables, CancellationToken cancellationToken)
     {
-        // The last committed version's id goes to the deletes as a value, and as the lower end of a closed range: on a
-        // table an import is filling and nobody has analysed yet, PostgreSQL prices an open range (> x) at a third of
-        // the rows and a closed one at 0.5%, so only the closed one is a scan of the key. The open form scanned all of
-        // cable_tags on every batch (6.7 ms a batch at 40,000 cables).
-        await using var last = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM cable_versions", connection);
-        var lastVersionId = (long)(await last.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-        await using var delete = new NpgsqlBatch(connection);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(BatchCommand("SELECT pg_advisory_xact_lock($1, 0)", MergeLockClass));
+
+        // The last committed version's id is the lower end of a closed range: on a table an import is filling and
+        // nobody has analysed yet, PostgreSQL prices an open range (> x) at a third of the rows and a closed one at 0.5%,
+        // so only the closed one is a scan of the key. The open form scanned all of cable_tags on every batch (6.7 ms a
+        // batch at 40,000 cables).
         foreach (var table in VersionRowTables)
-            delete.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {table} WHERE version_id BETWEEN $1 + 1 AND 9223372036854775807") { Parameters = { new() { Value = lastVersionId } } });
-        await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            batch.BatchCommands.Add(BatchCommand($"DELETE FROM {table} WHERE version_id BETWEEN (SELECT coalesce(max(id), 0) FROM cable_versions) + 1 AND 9223372036854775807"));
+        if (cables.Count == 0)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        var referenceIds = cables.Select(c => c.ReferenceId).ToArray();
+        var textHashes = cables.Select(c => c.TextSha256).ToArray();
+        batch.BatchCommands.Add(BatchCommand(ReleaseMembership.AddBatchSql, runId, referenceIds));
+        batch.BatchCommands.Add(BatchCommand(
+            """
+            SELECT k.seq, c.id, c.current_version_id, v.id
+            FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS k(reference_id, text_sha256, seq)
+            LEFT JOIN cables c ON c.reference_id = k.reference_id
+            LEFT JOIN cable_versions v ON v.cable_id = c.id AND v.text_sha256 = k.text_sha256
+            """,
+            referenceIds, textHashes));
+
+        // One id for each reference id the archive does not hold, and one for each text new to its cable (the plan
+        // checks that it finds as many). The sequence is looked up once, in a subquery: as nextval's argument it was
+        // looked up in the catalog for every id, 11 µs each.
+        batch.BatchCommands.Add(BatchCommand(
+            """
+            SELECT nextval((SELECT pg_get_serial_sequence('cables', 'id'))::regclass)
+            FROM generate_series(1, (
+                SELECT count(DISTINCT k.reference_id) FROM unnest($1::text[]) AS k(reference_id)
+                WHERE NOT EXISTS (SELECT FROM cables c WHERE c.reference_id = k.reference_id)))
+            """,
+            [referenceIds]));
+        batch.BatchCommands.Add(BatchCommand(
+            """
+            SELECT nextval((SELECT pg_get_serial_sequence('cable_versions', 'id'))::regclass)
+            FROM generate_series(1, (
+                SELECT count(*) FROM (
+                    SELECT DISTINCT k.reference_id, k.text_sha256 FROM unnest($1::text[], $2::bytea[]) AS k(reference_id, text_sha256)
+                    WHERE NOT EXISTS (
+                        SELECT FROM cables c JOIN cable_versions v ON v.cable_id = c.id
+                        WHERE c.reference_id = k.reference_id AND v.text_sha256 = k.text_sha256)) AS new_texts))
+            """,
+            referenceIds, textHashes));
+
+        // Statements that return no rows have no result set: the lock's comes first, then the plan's and the two ids'.
+        var known = new (long CableId, long? CurrentVersionId, long? ExistingVersionId)?[cables.Count];
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!reader.IsDBNull(1))
+                known[(int)reader.GetInt64(0) - 1] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+        }
+
+        var newCableIds = await ReadIdsAsync(reader, cancellationToken).ConfigureAwait(false);
+        var newVersionIds = await ReadIdsAsync(reader, cancellationToken).ConfigureAwait(false);
+        return Plan(cables, known, newCableIds, newVersionIds);
+    }
+
+    /// <summary>The ids of the reader's next result set, in increasing order.</summary>
+    private static async Task<List<long>> ReadIdsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new List<long>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            ids.Add(reader.GetInt64(0));
+        ids.Sort();
+        return ids;
     }
 
     /// <summary>Everything of a batch but its portions, tags and references, on the merge connection.</summary>
@@ -206,23 +278,8 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         var postIds = await PostIdsAsync(plan, cancellationToken).ConfigureAwait(false);
         await CopyNewCablesAsync(plan, postIds, now, cancellationToken).ConfigureAwait(false);
         await CopyVersionsAsync(plan, now, cancellationToken).ConfigureAwait(false);
-        await ListPendingAsync(plan, cancellationToken).ConfigureAwait(false);
         await UpdateChangedCablesAsync(plan, postIds, now, cancellationToken).ConfigureAwait(false);
         await MergeAliasesAsync(cables, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task CopyKeysAsync(List<StagedCable> cables, CancellationToken cancellationToken)
-    {
-        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY stage_keys (seq, reference_id, text_sha256) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        for (var seq = 0; seq < cables.Count; seq++)
-        {
-            copy.StartRow();
-            copy.Integer(seq);
-            copy.Text(cables[seq].ReferenceId);
-            copy.Bytes(cables[seq].TextSha256);
-        }
-
-        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ids of the posts the batch's changed cables come from, adding the posts the archive does not hold yet.</summary>
@@ -232,9 +289,15 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         var ids = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
         if (names.Length == 0)
             return ids;
-        await ExecuteAsync("INSERT INTO posts (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", cancellationToken, [names]).ConfigureAwait(false);
-        await using var select = new NpgsqlCommand("SELECT name, id FROM posts WHERE name = ANY($1)", connection) { Parameters = { new() { Value = names } } };
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                BatchCommand("INSERT INTO posts (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [names]),
+                BatchCommand("SELECT name, id FROM posts WHERE name = ANY($1)", [names]),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             ids[reader.GetString(0)] = reader.GetInt32(1);
         return ids;
@@ -290,33 +353,26 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         copy.Integer(cable.RedactionCount);
     }
 
-    /// <summary>Decides, record by record in read order, which are new versions and which version each cable ends on.</summary>
-    private async Task<BatchPlan> PlanAsync(List<StagedCable> cables, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides, record by record in read order, which are new versions and which version each cable ends on, from what
+    /// the archive knows of each record (<paramref name="known"/>: null for a reference id it does not hold) and the ids
+    /// reserved for the new cables and versions.
+    /// </summary>
+    private static BatchPlan Plan(
+        List<StagedCable> cables, (long CableId, long? CurrentVersionId, long? ExistingVersionId)?[] known, List<long> newCableIds, List<long> newVersionIds)
     {
         var rows = new (long CableId, long? CurrentVersionId, long? ExistingVersionId)[cables.Count];
         var newSeqsOfCable = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT k.seq, c.id, c.current_version_id, v.id
-            FROM stage_keys k
-            LEFT JOIN cables c ON c.reference_id = k.reference_id
-            LEFT JOIN cable_versions v ON v.cable_id = c.id AND v.text_sha256 = k.text_sha256
-            """,
-            connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        for (var seq = 0; seq < cables.Count; seq++)
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var seq = reader.GetInt32(0);
-                if (reader.IsDBNull(1))
-                    (CollectionsMarshal.GetValueRefOrAddDefault(newSeqsOfCable, cables[seq].ReferenceId, out _) ??= []).Add(seq);
-                else
-                    rows[seq] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
-            }
+            if (known[seq] is { } row)
+                rows[seq] = row;
+            else
+                (CollectionsMarshal.GetValueRefOrAddDefault(newSeqsOfCable, cables[seq].ReferenceId, out _) ??= []).Add(seq);
         }
 
-        // Cables new to the archive take ids from its sequence, in the order their first record was read.
-        var newCableIds = await ReserveIdsAsync("cables", newSeqsOfCable.Count, cancellationToken).ConfigureAwait(false);
+        // Cables new to the archive take their ids in the order their first record was read.
+        CheckReserved(newCableIds, newSeqsOfCable.Count, "cables");
         var newCableSeqs = newSeqsOfCable.Values.OrderBy(seqs => seqs.Min()).ToList();
         for (var i = 0; i < newCableSeqs.Count; i++)
         {
@@ -334,15 +390,14 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 newSeqs.Add(seq);
         }
 
-        var ids = await ReserveIdsAsync("cable_versions", newSeqs.Count, cancellationToken).ConfigureAwait(false);
-
+        CheckReserved(newVersionIds, newSeqs.Count, "versions");
         var versionOfSeq = new long[cables.Count];
         var newVersions = new List<PlannedVersion>(newSeqs.Count);
         for (var i = 0; i < newSeqs.Count; i++)
         {
             var seq = newSeqs[i];
-            versionOfSeq[seq] = ids[i];
-            newVersions.Add(new PlannedVersion(cables[seq], rows[seq].CableId, ids[i]));
+            versionOfSeq[seq] = newVersionIds[i];
+            newVersions.Add(new PlannedVersion(cables[seq], rows[seq].CableId, newVersionIds[i]));
         }
 
         var lastOfCable = new Dictionary<long, int>();
@@ -367,21 +422,11 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         return new BatchPlan(newVersions, changed);
     }
 
-    /// <summary>Takes <paramref name="count"/> ids from the sequence of <paramref name="table"/>'s <c>id</c>, in increasing order.</summary>
-    private async Task<List<long>> ReserveIdsAsync(string table, int count, CancellationToken cancellationToken)
+    /// <summary>The database counted what is new by the same rule as <see cref="Plan"/>; a difference is a defect, not bad input.</summary>
+    private static void CheckReserved(List<long> reserved, int needed, string what)
     {
-        var ids = new List<long>(count);
-        if (count == 0)
-            return ids;
-        await using var reserve = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)", connection)
-        {
-            Parameters = { new() { Value = count } },
-        };
-        await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            ids.Add(reader.GetInt64(0));
-        ids.Sort();
-        return ids;
+        if (reserved.Count != needed)
+            throw new InvalidOperationException($"The merge reserved {reserved.Count} ids for new {what} but planned {needed}.");
     }
 
     private async Task CopyVersionsAsync(BatchPlan plan, DateTime now, CancellationToken cancellationToken)
@@ -410,21 +455,6 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             copy.Bigint(cable.ImportRunId ?? runId);
             copy.TimestampTz(cable.ImportedAt ?? now);
             copy.Jsonb(cable.DiagnosticsJson);
-        }
-
-        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Lists the new versions as waiting for their vectors, which are computed after the batch commits (SearchIndexer).</summary>
-    private async Task ListPendingAsync(BatchPlan plan, CancellationToken cancellationToken)
-    {
-        if (plan.NewVersions.Count == 0)
-            return;
-        await using var copy = await BinaryCopyWriter.BeginAsync(connection, "COPY pending_versions (version_id) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        foreach (var version in plan.NewVersions)
-        {
-            copy.StartRow();
-            copy.Bigint(version.VersionId);
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -675,15 +705,19 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter is DateTime time
-                ? new NpgsqlParameter { Value = time, NpgsqlDbType = NpgsqlDbType.TimestampTz }
-                : new NpgsqlParameter { Value = parameter });
-        }
-
+        command.Parameters.AddRange(parameters.Select(Parameter).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters.Select(Parameter).ToArray());
+        return command;
+    }
+
+    private static NpgsqlParameter Parameter(object value) =>
+        value is DateTime time ? new NpgsqlParameter { Value = time, NpgsqlDbType = NpgsqlDbType.TimestampTz } : new NpgsqlParameter { Value = value };
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -11,29 +11,17 @@ namespace CableArchive.Data.Import;
 internal static class ReleaseMembership
 {
     /// <summary>
-    /// Adds the cables of the batch staged in <c>stage_keys</c> to run <paramref name="runId"/>'s membership when that run
-    /// is a release; for an ordinary run the statement's one-time filter is false and nothing is read.
+    /// The statement that adds the reference ids <c>$2</c> of a batch to run <c>$1</c>'s membership when that run is a
+    /// release; for an ordinary run its one-time filter is false and nothing is read. The merge sends it in the batch
+    /// that starts its transaction.
     /// </summary>
-    public static async Task AddBatchAsync(NpgsqlConnection connection, long runId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO release_cables (run_id, reference_id)
-            SELECT DISTINCT $1::bigint, reference_id FROM stage_keys
-            WHERE EXISTS (SELECT 1 FROM import_runs WHERE id = $1 AND release_name IS NOT NULL)
-            ON CONFLICT DO NOTHING
-            """,
-            connection)
-        {
-            Parameters = { new() { Value = runId } },
-        };
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public const string AddBatchSql = """
+        INSERT INTO release_cables (run_id, reference_id)
+        SELECT DISTINCT $1::bigint, unnest($2::text[])
+        WHERE EXISTS (SELECT 1 FROM import_runs WHERE id = $1 AND release_name IS NOT NULL)
+        ON CONFLICT DO NOTHING
+        """;
 
-    /// <summary>
-    /// Adds cable <paramref name="referenceId"/> to the membership of run <paramref name="runId"/> if that run is a release:
-    /// a record the release run quarantined, once an archivist fixes it, was part of that release all along.
-    /// </summary>
     public static async Task AddFixedRecordAsync(NpgsqlDataSource dataSource, long runId, string referenceId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
