@@ -313,6 +313,10 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
             {
                 try
                 {
+                    // The first batch is a tenth of the others, so that the writer's first (and slowest) merge overlaps
+                    // the parsing of the next batch instead of waiting for a whole one: it started 0.4 s after the
+                    // writer was ready, and committed 0.35 s later.
+                    var limit = Math.Max(1, options.BatchRecords / 10);
                     var batch = new List<ProcessedRecord>();
                     long weight = 0;
                     await foreach (var task in parsed.Reader.ReadAllAsync(token).ConfigureAwait(false))
@@ -322,11 +326,12 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
                             batch.Add(record);
                             weight += record.Weight;
                             Progress.AddParsed(1);
-                            if (batch.Count >= options.BatchRecords || weight >= options.BatchBytes)
+                            if (batch.Count >= limit || weight >= options.BatchBytes)
                             {
                                 await batches.Writer.WriteAsync(batch, token).ConfigureAwait(false);
                                 batch = [];
                                 weight = 0;
+                                limit = options.BatchRecords;
                             }
                         }
                     }
@@ -496,24 +501,33 @@ public sealed class ArchiveImporter(ArchiveDatabase database, ImportOptions? opt
         }
     }
 
+    /// <remarks>
+    /// In SQL rather than through EF: the first SaveChanges of the process compiled EF's update pipeline for 0.45 s,
+    /// before anything was read.
+    /// </remarks>
     private async Task<long> StartRunAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
     {
-        await using var context = database.CreateDbContext();
         var startedAt = DateTime.UtcNow;
-        var run = new ImportRun
+        await using var command = database.DataSource.CreateCommand(
+            """
+            INSERT INTO import_runs (kind, user_name, host_name, inputs, started_at, status, records_read, new_cables, new_versions,
+                unchanged, quarantined, bytes_read, errors, release_name, released_at)
+            VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, 0, 0, 0, '{}', $7, $8)
+            RETURNING id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = options.RunKind });
+        command.Parameters.Add(new NpgsqlParameter { Value = options.UserName ?? Environment.UserName });
+        command.Parameters.Add(new NpgsqlParameter { Value = Environment.MachineName });
+        command.Parameters.Add(new NpgsqlParameter { Value = inputs.Select(Path.GetFullPath).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = startedAt });
+        command.Parameters.Add(new NpgsqlParameter { Value = (short)ImportRunStatus.Running });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)options.Release?.Name ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter
         {
-            Kind = options.RunKind,
-            UserName = options.UserName ?? Environment.UserName,
-            HostName = Environment.MachineName,
-            Inputs = inputs.Select(Path.GetFullPath).ToList(),
-            StartedAt = startedAt,
-            Status = ImportRunStatus.Running,
-            ReleaseName = options.Release?.Name,
-            ReleasedAt = options.Release is { } release ? release.ReleasedAt ?? startedAt : null,
-        };
-        context.ImportRuns.Add(run);
-        await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return run.Id;
+            Value = options.Release is { } release ? release.ReleasedAt ?? startedAt : DBNull.Value,
+            NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz,
+        });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private async Task FinishRunAsync(ImportSummary summary)
