@@ -208,62 +208,56 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         var referenceIds = cables.Select(c => c.ReferenceId).ToArray();
         var textHashes = cables.Select(c => c.TextSha256).ToArray();
         batch.BatchCommands.Add(BatchCommand(ReleaseMembership.AddBatchSql, runId, referenceIds));
+
+        // What the archive holds of each record (kind 0, one row for each record of a cable it holds), and one id for
+        // each reference id it does not hold (kind 1) and for each text new to its cable (kind 2), in one pass over the
+        // keys; the plan checks that it finds as many new ones. The sequences are looked up once, in subqueries: as
+        // nextval's argument, the lookup in the catalog cost 11 µs an id.
         batch.BatchCommands.Add(BatchCommand(
             """
-            SELECT k.seq, c.id, c.current_version_id, v.id
-            FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS k(reference_id, text_sha256, seq)
-            LEFT JOIN cables c ON c.reference_id = k.reference_id
-            LEFT JOIN cable_versions v ON v.cable_id = c.id AND v.text_sha256 = k.text_sha256
+            WITH k AS MATERIALIZED (
+                SELECT k.seq, k.reference_id, k.text_sha256, c.id AS cable_id, c.current_version_id, v.id AS version_id
+                FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS k(reference_id, text_sha256, seq)
+                LEFT JOIN cables c ON c.reference_id = k.reference_id
+                LEFT JOIN cable_versions v ON v.cable_id = c.id AND v.text_sha256 = k.text_sha256),
+            new_cables AS (
+                SELECT nextval((SELECT pg_get_serial_sequence('cables', 'id'))::regclass) AS id
+                FROM generate_series(1, (SELECT count(DISTINCT reference_id) FROM k WHERE cable_id IS NULL))),
+            new_versions AS (
+                SELECT nextval((SELECT pg_get_serial_sequence('cable_versions', 'id'))::regclass) AS id
+                FROM generate_series(1, (SELECT count(*) FROM (SELECT DISTINCT reference_id, text_sha256 FROM k WHERE version_id IS NULL) AS texts)))
+            SELECT 0, seq, cable_id, current_version_id, version_id FROM k WHERE cable_id IS NOT NULL
+            UNION ALL SELECT 1, NULL, id, NULL, NULL FROM new_cables
+            UNION ALL SELECT 2, NULL, id, NULL, NULL FROM new_versions
             """,
             referenceIds, textHashes));
 
-        // One id for each reference id the archive does not hold, and one for each text new to its cable (the plan
-        // checks that it finds as many). The sequence is looked up once, in a subquery: as nextval's argument it was
-        // looked up in the catalog for every id, 11 µs each.
-        batch.BatchCommands.Add(BatchCommand(
-            """
-            SELECT nextval((SELECT pg_get_serial_sequence('cables', 'id'))::regclass)
-            FROM generate_series(1, (
-                SELECT count(DISTINCT k.reference_id) FROM unnest($1::text[]) AS k(reference_id)
-                WHERE NOT EXISTS (SELECT FROM cables c WHERE c.reference_id = k.reference_id)))
-            """,
-            [referenceIds]));
-        batch.BatchCommands.Add(BatchCommand(
-            """
-            SELECT nextval((SELECT pg_get_serial_sequence('cable_versions', 'id'))::regclass)
-            FROM generate_series(1, (
-                SELECT count(*) FROM (
-                    SELECT DISTINCT k.reference_id, k.text_sha256 FROM unnest($1::text[], $2::bytea[]) AS k(reference_id, text_sha256)
-                    WHERE NOT EXISTS (
-                        SELECT FROM cables c JOIN cable_versions v ON v.cable_id = c.id
-                        WHERE c.reference_id = k.reference_id AND v.text_sha256 = k.text_sha256)) AS new_texts))
-            """,
-            referenceIds, textHashes));
-
-        // Statements that return no rows have no result set: the lock's comes first, then the plan's and the two ids'.
+        // Statements that return no rows have no result set: the lock's comes first, then the plan's.
         var known = new (long CableId, long? CurrentVersionId, long? ExistingVersionId)?[cables.Count];
+        var newCableIds = new List<long>();
+        var newVersionIds = new List<long>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (!reader.IsDBNull(1))
-                known[(int)reader.GetInt64(0) - 1] = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3));
+            var id = reader.GetInt64(2);
+            switch (reader.GetInt32(0))
+            {
+                case 0:
+                    known[(int)reader.GetInt64(1) - 1] = (id, reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
+                    break;
+                case 1:
+                    newCableIds.Add(id);
+                    break;
+                default:
+                    newVersionIds.Add(id);
+                    break;
+            }
         }
 
-        var newCableIds = await ReadIdsAsync(reader, cancellationToken).ConfigureAwait(false);
-        var newVersionIds = await ReadIdsAsync(reader, cancellationToken).ConfigureAwait(false);
+        newCableIds.Sort();
+        newVersionIds.Sort();
         return Plan(cables, known, newCableIds, newVersionIds);
-    }
-
-    /// <summary>The ids of the reader's next result set, in increasing order.</summary>
-    private static async Task<List<long>> ReadIdsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var ids = new List<long>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            ids.Add(reader.GetInt64(0));
-        ids.Sort();
-        return ids;
     }
 
     /// <summary>Everything of a batch but its portions, tags and references, on the merge connection.</summary>
