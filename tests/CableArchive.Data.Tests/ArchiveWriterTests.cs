@@ -136,6 +136,29 @@ public sealed class ArchiveWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_batch_with_texts_repeated_makes_one_version_a_text_and_the_last_read_is_current()
+    {
+        var held = Make("07PARIS322", "HELD", SecretNoForn, paragraphs: [new Para("1", "(S)", "held words")]);
+        await WriteAsync(Stage(held));
+
+        // A cable new to the archive with two texts, the first twice; a held cable with one new text, twice.
+        var first = Make("08TOKYO2577", "FIRST", SecretNoForn, paragraphs: [new Para("1", "(S)", "first words")]);
+        var second = Make("08TOKYO2577", "SECOND", SecretNoForn, paragraphs: [new Para("1", "(S)", "second words")]);
+        var changed = Make("07PARIS322", "CHANGED", SecretNoForn, paragraphs: [new Para("1", "(S)", "changed words")]);
+        var result = await WriteAsync(Stage(first), Stage(changed), Stage(second), Stage(changed), Stage(first));
+
+        Assert.Equal(new BatchResult(5, 1, 3, 2, 0), result);
+        await using var context = Archive.CreateDbContext();
+        var current = await context.Cables.Include(c => c.CurrentVersion).ToDictionaryAsync(c => c.ReferenceId, c => c.CurrentVersion!.Text, TestContext.Current.CancellationToken);
+        Assert.Equal(first.Text, current["08TOKYO2577"]);
+        Assert.Equal(changed.Text, current["07PARIS322"]);
+
+        // Version ids in read order: the new cable's first text, the held cable's new text, then the second text.
+        var versions = await context.CableVersions.Where(v => v.Text != held.Text).OrderBy(v => v.Id).Select(v => v.Text).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([first.Text, changed.Text, second.Text], versions);
+    }
+
+    [Fact]
     public async Task Portions_carry_the_month_of_their_cable_whichever_version_is_current()
     {
         // The redacted release dated the cable a month later; then the full text came back.

@@ -22,6 +22,10 @@ internal static class ReleaseMembership
         ON CONFLICT DO NOTHING
         """;
 
+    /// <summary>
+    /// Adds cable <paramref name="referenceId"/> to the membership of run <paramref name="runId"/> if that run is a release:
+    /// a record the release run quarantined, once an archivist fixes it, was part of that release all along.
+    /// </summary>
     public static async Task AddFixedRecordAsync(NpgsqlDataSource dataSource, long runId, string referenceId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
