@@ -168,7 +168,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         {
             await using var delete = new NpgsqlBatch(portionConnection);
             foreach (var table in VersionRowTables)
-                delete.BatchCommands.Add(new NpgsqlBatchCommand($"DELETE FROM {table} WHERE version_id = ANY($1)") { Parameters = { new() { Value = versionIds } } });
+                delete.BatchCommands.Add(BatchCommand($"DELETE FROM {table} WHERE version_id = ANY($1)", versionIds));
             await delete.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
@@ -703,6 +703,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>A string[] passed alone would be taken for the parameter list itself: pass it as <c>[names]</c>.</remarks>
     private static NpgsqlBatchCommand BatchCommand(string sql, params object[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
